@@ -1,0 +1,1 @@
+"""Lotse: municipal integration management (case work, indicators, grants)."""

@@ -1,0 +1,53 @@
+"""The JSON API at /api/v1/: thin routers over the same services and scoping as the pages."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+
+from lotse.api.auth import BearerToken
+from lotse.api.routers import audit, auth, organisations
+
+api = NinjaAPI(
+    title="Lotse API",
+    version="1",
+    description=(
+        "Programmierschnittstelle von Lotse. Anmeldung: POST /api/v1/auth/token, dann "
+        "`Authorization: Bearer <token>`. Es gelten dieselben Rollen und Zuständigkeiten wie im Web."
+    ),
+    auth=BearerToken(),
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request, exc):
+    return api.create_response(
+        request, {"detail": "Nicht angemeldet: Token fehlt, ist abgelaufen oder widerrufen."}, status=401
+    )
+
+
+@api.exception_handler(PermissionDenied)
+def _forbidden(request, exc):
+    return api.create_response(request, {"detail": "Für diese Rolle nicht erlaubt."}, status=403)
+
+
+@api.exception_handler(Http404)
+def _not_found(request, exc):
+    return api.create_response(request, {"detail": "Nicht gefunden."}, status=404)
+
+
+@api.exception_handler(ValidationError)
+def _invalid(request, exc):
+    """422 with every field named: {"detail": [{"field": "fte", "loc": [...], "msg": "…"}]}."""
+    errors = []
+    for error in exc.errors:
+        loc = [str(part) for part in error.get("loc", [])]
+        field = next((part for part in reversed(loc) if part not in ("body", "query", "path", "payload", "data")), "")
+        errors.append({"field": field, "loc": loc, "msg": error.get("msg", ""), "type": error.get("type", "")})
+    return api.create_response(request, {"detail": errors}, status=422)
+
+
+api.add_router("/auth", auth.router)
+api.add_router("/", organisations.router)
+api.add_router("/audit", audit.router)

@@ -1,0 +1,58 @@
+import logging
+import re
+
+from django.http import HttpRequest, HttpResponse
+
+from lotse.core.context import new_request_id, reset_request_id, set_request_id, _request_id
+
+_SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
+
+
+class RequestIdMiddleware:
+    """Gives every request an id for the audit log, the logs and the X-Request-ID header.
+
+    An id sent by the reverse proxy is kept when it looks like one.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        incoming = request.headers.get("X-Request-ID", "")
+        request_id = incoming if _SAFE_REQUEST_ID.match(incoming) else new_request_id()
+        request.request_id = request_id
+        token = set_request_id(request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            reset_request_id(token)
+        response["X-Request-ID"] = request_id
+        return response
+
+
+class RequestIdLogFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.request_id = _request_id.get() or "-"
+        return True
+
+
+class PrivateResponseMiddleware:
+    """Pages and API answers for signed-in users may hold personal data: never cache them.
+
+    Also closes browser features Lotse never uses.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        is_api = request.path.startswith("/api/")
+        if (user is not None and user.is_authenticated) or is_api:
+            response["Cache-Control"] = "no-store"
+            response["Pragma"] = "no-cache"
+        response.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+        )
+        return response

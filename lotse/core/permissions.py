@@ -1,0 +1,23 @@
+"""View guards. Row-level isolation is in lotse.core.tenancy; this only asks
+whether a role grants an area at all, so pages answer 403 before any query."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+
+from lotse.core.tenancy import Area, has_area
+
+
+def area_required(area: Area, *, write: bool = False):
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapper(request, *args, **kwargs):
+            if not has_area(request.user, area, write=write):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

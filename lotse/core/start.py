@@ -1,0 +1,98 @@
+"""What each role finds on its start page and in its navigation.
+
+Later capabilities add their entries here; nothing is listed that does not work.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from lotse.core.tenancy import Area, active_memberships, has_area
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    area: Area | None = None
+    write: bool = False
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+NAVIGATION = [
+    NavItem(_("Start"), "core:home"),
+    NavItem(_("Organisationen"), "organisations:tree", Area.ORGANISATIONS),
+    NavItem(_("Benutzer und Rollen"), "accounts:user_list", Area.USERS),
+    NavItem(_("Zugriffsprotokoll"), "privacy:audit_log", Area.AUDIT),
+    NavItem(_("Mein Konto"), "accounts:account"),
+]
+
+
+def navigation_for(user) -> list[NavItem]:
+    return [item for item in NAVIGATION if item.area is None or has_area(user, item.area)]
+
+
+def start_page_for(user, *, on: date) -> dict:
+    from lotse.accounts.models import User
+    from lotse.organisations.models import Organisation
+    from lotse.privacy.models import AuditEntry
+
+    memberships = active_memberships(user, on)
+    tasks = []
+    if has_area(user, Area.ORGANISATIONS):
+        count = Organisation.objects.for_user(user).count()
+        tasks.append(
+            {
+                "title": _("Organisationen ansehen"),
+                "text": _("%(count)s Organisationen in Ihrem Zuständigkeitsbereich, als Baum mit Verbünden und Gültigkeiten.")
+                % {"count": count},
+                "url": reverse("organisations:tree"),
+            }
+        )
+    if has_area(user, Area.ORGANISATIONS, write=True):
+        tasks.append(
+            {
+                "title": _("Organisation anlegen"),
+                "text": _("Kreise, Verbünde, Gemeinden und Wohlfahrtsträger einordnen; Verbundmitgliedschaften je Bewilligungszeitraum pflegen."),
+                "url": reverse("organisations:create"),
+            }
+        )
+    if has_area(user, Area.USERS):
+        count = User.objects.for_user(user).count()
+        tasks.append(
+            {
+                "title": _("Benutzer und Rollen"),
+                "text": _("%(count)s Konten mit Rollen in Ihrem Bereich.") % {"count": count},
+                "url": reverse("accounts:user_list"),
+            }
+        )
+    if has_area(user, Area.USERS, write=True):
+        tasks.append(
+            {
+                "title": _("Konto anlegen"),
+                "text": _("Neues Konto mit Rolle und Gültigkeitszeitraum anlegen."),
+                "url": reverse("accounts:user_create"),
+            }
+        )
+    if has_area(user, Area.AUDIT):
+        today_count = AuditEntry.objects.for_user(user).filter(at__date=on).count()
+        tasks.append(
+            {
+                "title": _("Zugriffsprotokoll durchsuchen"),
+                "text": _("Heute %(count)s protokollierte Zugriffe in Ihrem Bereich.") % {"count": today_count},
+                "url": reverse("privacy:audit_log"),
+            }
+        )
+    tasks.append(
+        {
+            "title": _("Konto und Sicherheit"),
+            "text": _("Passwort ändern, zweiten Faktor einrichten, API-Tokens verwalten."),
+            "url": reverse("accounts:account"),
+        }
+    )
+    return {"memberships": memberships, "tasks": tasks}

@@ -1,0 +1,34 @@
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from lotse.core import clock
+from lotse.core.start import start_page_for
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """The start page: what this person can do now, by role."""
+    return render(request, "core/home.html", start_page_for(request.user, on=clock.today()))
+
+
+@never_cache
+def health(request: HttpRequest) -> HttpResponse:
+    """For load balancers and monitoring: the app answers and the database too."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def error_403(request, exception=None):
+    return render(request, "errors/403.html", status=403)
+
+
+def error_404(request, exception=None):
+    return render(request, "errors/404.html", status=404)
+
+
+def error_500(request):
+    return render(request, "errors/500.html", status=500)

@@ -1,0 +1,22 @@
+from django.urls import include, path
+
+from lotse.api.api import api
+
+urlpatterns = [
+    path("", include("lotse.core.urls")),
+    path("", include("lotse.accounts.urls")),
+    path("organisationen/", include("lotse.organisations.urls")),
+    path("datenschutz/", include("lotse.privacy.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+]
+
+handler403 = "lotse.core.views.error_403"
+handler404 = "lotse.core.views.error_404"
+handler500 = "lotse.core.views.error_500"
+
+# Single sign-on routes exist only when OIDC is switched on (settings).
+from django.conf import settings  # noqa: E402
+
+if settings.LOTSE_OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
