@@ -272,6 +272,7 @@ USE_TZ = True
 # --- Files ---
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = DATA_DIR / "uploads"  # private: never served by the web server directly
 STORAGES = {

@@ -85,8 +85,16 @@ class UserCreateForm(MembershipForm):
     )
 
     field_order = [
-        "username", "first_name", "last_name", "email", "password1", "password2",
-        "role", "organisation", "valid_from", "valid_to",
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "password1",
+        "password2",
+        "role",
+        "organisation",
+        "valid_from",
+        "valid_to",
     ]
 
     def clean(self):

@@ -33,6 +33,8 @@ class SecondFactorMiddleware:
                 reverse("accounts:logout"),
             }
             if request.path not in allowed:
-                target = "accounts:otp_verify" if confirmed_totp_device(user) else "accounts:otp_setup"
+                target = (
+                    "accounts:otp_verify" if confirmed_totp_device(user) else "accounts:otp_setup"
+                )
                 return redirect(target)
         return self.get_response(request)

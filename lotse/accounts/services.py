@@ -56,7 +56,9 @@ def user_create(
     return user
 
 
-def membership_error(role: str, organisation: Organisation, valid_from, valid_to) -> tuple[str, str] | None:
+def membership_error(
+    role: str, organisation: Organisation, valid_from, valid_to
+) -> tuple[str, str] | None:
     if role not in Role.values:
         return "role", "Unbekannte Rolle."
     if organisation.kind not in ROLE_PLACES[role]:
@@ -139,7 +141,12 @@ def totp_device_confirm(*, device: TOTPDevice, token: str) -> bool:
     TOTPDevice.objects.filter(user=device.user, confirmed=True).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
-    audit_user(actor=device.user, action=AuditAction.UPDATE, user=device.user, purpose="Zweiter Faktor eingerichtet")
+    audit_user(
+        actor=device.user,
+        action=AuditAction.UPDATE,
+        user=device.user,
+        purpose="Zweiter Faktor eingerichtet",
+    )
     return True
 
 
@@ -179,4 +186,6 @@ def api_token_revoke(*, token: ApiToken, by) -> None:
     if token.revoked_at is None:
         token.revoked_at = clock.now()
         token.save(update_fields=["revoked_at"])
-        audit_user(actor=by, action=AuditAction.LOGOUT, user=token.user, purpose="API-Token widerrufen")
+        audit_user(
+            actor=by, action=AuditAction.LOGOUT, user=token.user, purpose="API-Token widerrufen"
+        )

@@ -64,7 +64,10 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         response = super().form_valid(form)
         services.audit_user(
-            actor=self.request.user, action=AuditAction.UPDATE, user=self.request.user, purpose="Passwort geändert"
+            actor=self.request.user,
+            action=AuditAction.UPDATE,
+            user=self.request.user,
+            purpose="Passwort geändert",
         )
         messages.success(self.request, _("Ihr Passwort wurde geändert."))
         return response
@@ -80,7 +83,12 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             messages.success(request, _("Der zweite Faktor ist eingerichtet."))
             return redirect("core:home")
-        form.add_error("otp_token", _("Der Code passt nicht. Bitte den aktuellen Code eingeben."))
+        form.add_error(
+            "otp_token",
+            _(
+                "Der Code passt nicht oder es gab zu viele Versuche. Bitte kurz warten und den aktuellen Code eingeben."
+            ),
+        )
     qr = segno.make(device.config_url, error="m")
     svg = qr.svg_inline(scale=5, title=_("QR-Code für die Authenticator-App"))
     secret = b32encode(device.bin_key).decode("ascii").rstrip("=")
@@ -107,7 +115,9 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
             return redirect("core:home")
         form.add_error(
             "otp_token",
-            _("Der Code passt nicht oder es gab zu viele Versuche. Bitte kurz warten und den aktuellen Code eingeben."),
+            _(
+                "Der Code passt nicht oder es gab zu viele Versuche. Bitte kurz warten und den aktuellen Code eingeben."
+            ),
         )
     return render(request, "accounts/otp_verify.html", {"form": form})
 
@@ -119,11 +129,15 @@ def account(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/account.html",
         {
-            "memberships": request.user.memberships.select_related("organisation").order_by("-valid_from"),
+            "memberships": request.user.memberships.select_related("organisation").order_by(
+                "-valid_from"
+            ),
             "active_ids": {m.pk for m in active_memberships(request.user, today)},
             "has_device": services.confirmed_totp_device(request.user) is not None,
             "second_factor_required": services.second_factor_required(request.user),
-            "tokens": request.user.api_tokens.filter(revoked_at__isnull=True, expires_at__gt=clock.now()),
+            "tokens": request.user.api_tokens.filter(
+                revoked_at__isnull=True, expires_at__gt=clock.now()
+            ),
         },
     )
 
@@ -230,11 +244,15 @@ def membership_add(request: HttpRequest, pk: int) -> HttpResponse:
 @area_required(Area.USERS, write=True)
 def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
     user = get_for_user(User.objects.all(), request.user, pk, write=True)
-    membership = get_for_user(Membership.objects.filter(user=user), request.user, membership_pk, write=True)
+    membership = get_for_user(
+        Membership.objects.filter(user=user), request.user, membership_pk, write=True
+    )
     form = MembershipEndForm(request.POST or None, initial={"valid_to": clock.today()})
     if request.method == "POST" and form.is_valid():
         try:
-            services.membership_end(membership=membership, on=form.cleaned_data["valid_to"], by=request.user)
+            services.membership_end(
+                membership=membership, on=form.cleaned_data["valid_to"], by=request.user
+            )
         except RuleViolation as violation:
             form.add_rule_violation(violation)
         else:

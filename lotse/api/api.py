@@ -6,7 +6,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from lotse.api.auth import BearerToken
-from lotse.api.routers import audit, auth, organisations
+from lotse.api.routers import audit, auth, me, organisations
 
 api = NinjaAPI(
     title="Lotse API",
@@ -23,7 +23,9 @@ api = NinjaAPI(
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request, exc):
     return api.create_response(
-        request, {"detail": "Nicht angemeldet: Token fehlt, ist abgelaufen oder widerrufen."}, status=401
+        request,
+        {"detail": "Nicht angemeldet: Token fehlt, ist abgelaufen oder widerrufen."},
+        status=401,
     )
 
 
@@ -43,11 +45,21 @@ def _invalid(request, exc):
     errors = []
     for error in exc.errors:
         loc = [str(part) for part in error.get("loc", [])]
-        field = next((part for part in reversed(loc) if part not in ("body", "query", "path", "payload", "data")), "")
-        errors.append({"field": field, "loc": loc, "msg": error.get("msg", ""), "type": error.get("type", "")})
+        field = next(
+            (
+                part
+                for part in reversed(loc)
+                if part not in ("body", "query", "path", "payload", "data")
+            ),
+            "",
+        )
+        errors.append(
+            {"field": field, "loc": loc, "msg": error.get("msg", ""), "type": error.get("type", "")}
+        )
     return api.create_response(request, {"detail": errors}, status=422)
 
 
 api.add_router("/auth", auth.router)
+api.add_router("/me", me.router)
 api.add_router("/", organisations.router)
 api.add_router("/audit", audit.router)

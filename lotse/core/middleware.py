@@ -3,7 +3,7 @@ import re
 
 from django.http import HttpRequest, HttpResponse
 
-from lotse.core.context import new_request_id, reset_request_id, set_request_id, _request_id
+from lotse.core.context import _request_id, new_request_id, reset_request_id, set_request_id
 
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 

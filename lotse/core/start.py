@@ -49,7 +49,9 @@ def start_page_for(user, *, on: date) -> dict:
         tasks.append(
             {
                 "title": _("Organisationen ansehen"),
-                "text": _("%(count)s Organisationen in Ihrem Zuständigkeitsbereich, als Baum mit Verbünden und Gültigkeiten.")
+                "text": _(
+                    "%(count)s Organisationen in Ihrem Zuständigkeitsbereich, als Baum mit Verbünden und Gültigkeiten."
+                )
                 % {"count": count},
                 "url": reverse("organisations:tree"),
             }
@@ -58,7 +60,9 @@ def start_page_for(user, *, on: date) -> dict:
         tasks.append(
             {
                 "title": _("Organisation anlegen"),
-                "text": _("Kreise, Verbünde, Gemeinden und Wohlfahrtsträger einordnen; Verbundmitgliedschaften je Bewilligungszeitraum pflegen."),
+                "text": _(
+                    "Kreise, Verbünde, Gemeinden und Wohlfahrtsträger einordnen; Verbundmitgliedschaften je Bewilligungszeitraum pflegen."
+                ),
                 "url": reverse("organisations:create"),
             }
         )
@@ -84,7 +88,8 @@ def start_page_for(user, *, on: date) -> dict:
         tasks.append(
             {
                 "title": _("Zugriffsprotokoll durchsuchen"),
-                "text": _("Heute %(count)s protokollierte Zugriffe in Ihrem Bereich.") % {"count": today_count},
+                "text": _("Heute %(count)s protokollierte Zugriffe in Ihrem Bereich.")
+                % {"count": today_count},
                 "url": reverse("privacy:audit_log"),
             }
         )

@@ -41,8 +41,16 @@ NRW = {
         "Mittelkreis": ["Bergkamen", "Kamen", "Bönen"],
     },
     "municipalities": [
-        "Lünen", "Selm", "Werne", "Bergkamen", "Kamen", "Bönen",
-        "Fröndenberg/Ruhr", "Holzwickede", "Schwerte", "Unna",
+        "Lünen",
+        "Selm",
+        "Werne",
+        "Bergkamen",
+        "Kamen",
+        "Bönen",
+        "Fröndenberg/Ruhr",
+        "Holzwickede",
+        "Schwerte",
+        "Unna",
     ],
     "own_coordination": {"Lünen"},
     "welfare": {"Caritasverband für den Kreis Unna": None},
@@ -53,7 +61,14 @@ BW = {
     "authority": "Regierungspräsidium Stuttgart",
     "county": ("Rems-Murr-Kreis", "08119"),
     "associations": {"Verbund Schwäbischer Wald": ["Welzheim", "Kaisersbach"]},
-    "municipalities": ["Backnang", "Fellbach", "Schorndorf", "Waiblingen", "Welzheim", "Kaisersbach"],
+    "municipalities": [
+        "Backnang",
+        "Fellbach",
+        "Schorndorf",
+        "Waiblingen",
+        "Welzheim",
+        "Kaisersbach",
+    ],
     "own_coordination": set(),
     # BW 3.2: a welfare organisation as final recipient of the county.
     "welfare": {"Kreisdiakonieverband Rems-Murr-Kreis": None},
@@ -68,14 +83,18 @@ USERS = [
     DemoUser("coord.luenen", "Sabine", "Otte", Role.COORDINATION, "Lünen"),
     DemoUser("grants.unna", "Ingrid", "Wolff", Role.GRANTS_OFFICER, "Kreis Unna"),
     DemoUser("authority.arnsberg", "Thomas", "Brandt", Role.AUTHORITY, "Bezirksregierung Arnsberg"),
-    DemoUser("auditor", "Karin", "Vogt", Role.AUDITOR, "Bezirksregierung Arnsberg", date(2027, 12, 31)),
+    DemoUser(
+        "auditor", "Karin", "Vogt", Role.AUDITOR, "Bezirksregierung Arnsberg", date(2027, 12, 31)
+    ),
     DemoUser("dpo", "Dieter", "Scholz", Role.DPO, "Kreis Unna"),
     DemoUser("cm.backnang", "Elena", "Schäfer", Role.CASE_MANAGER, "Backnang"),
     DemoUser("cm.welzheim", "Murat", "Aydın", Role.CASE_MANAGER, "Verbund Schwäbischer Wald"),
     DemoUser("lead.backnang", "Ulrike", "Maier", Role.TEAM_LEAD, "Backnang"),
     DemoUser("coord.remsmurr", "Stefan", "Hofmann", Role.COORDINATION, "Rems-Murr-Kreis"),
     DemoUser("grants.remsmurr", "Claudia", "Weber", Role.GRANTS_OFFICER, "Rems-Murr-Kreis"),
-    DemoUser("authority.stuttgart", "Andreas", "Fischer", Role.AUTHORITY, "Regierungspräsidium Stuttgart"),
+    DemoUser(
+        "authority.stuttgart", "Andreas", "Fischer", Role.AUTHORITY, "Regierungspräsidium Stuttgart"
+    ),
     DemoUser("dpo.remsmurr", "Monika", "Keller", Role.DPO, "Rems-Murr-Kreis"),
 ]
 # The demo administrator looks after both regions.
@@ -86,7 +105,9 @@ def _node(kind: str, name: str, parent: Organisation | None, **extra) -> Organis
     existing = Organisation.objects.filter(kind=kind, name=name, parent=parent).first()
     if existing:
         return existing
-    return organisation_create(kind=kind, name=name, parent=parent, by=None, valid_from=DEMO_START, **extra)
+    return organisation_create(
+        kind=kind, name=name, parent=parent, by=None, valid_from=DEMO_START, **extra
+    )
 
 
 def _region(spec: dict) -> None:
@@ -105,17 +126,27 @@ def _region(spec: dict) -> None:
     for association_name, members in spec["associations"].items():
         association = _node(rules.ASSOCIATION, association_name, county)
         for member in members:
-            if not AssociationMembership.objects.filter(association=association, municipality=towns[member]).exists():
+            if not AssociationMembership.objects.filter(
+                association=association, municipality=towns[member]
+            ).exists():
                 association_membership_add(
-                    association=association, municipality=towns[member],
-                    valid_from=GRANT_PERIOD[0], valid_to=GRANT_PERIOD[1], by=None,
+                    association=association,
+                    municipality=towns[member],
+                    valid_from=GRANT_PERIOD[0],
+                    valid_to=GRANT_PERIOD[1],
+                    by=None,
                 )
 
 
 def _user(spec: DemoUser) -> User:
     user = User.objects.filter(username=spec.username).first()
     if user is None:
-        user = User(username=spec.username, first_name=spec.first_name, last_name=spec.last_name, is_demo=True)
+        user = User(
+            username=spec.username,
+            first_name=spec.first_name,
+            last_name=spec.last_name,
+            is_demo=True,
+        )
         user.email = f"{spec.username}@demo.lotse.invalid"
     user.is_demo = True
     user.set_password(settings.LOTSE_DEMO_PASSWORD)
@@ -126,7 +157,9 @@ def _user(spec: DemoUser) -> User:
 def _membership(user: User, role: str, organisation_name: str, valid_to: date | None) -> None:
     organisation = Organisation.objects.get(name=organisation_name)
     Membership.objects.get_or_create(
-        user=user, role=role, organisation=organisation,
+        user=user,
+        role=role,
+        organisation=organisation,
         defaults={"valid_from": DEMO_START, "valid_to": valid_to},
     )
 

@@ -35,7 +35,9 @@ class OrganisationCreateForm(OrganisationForm):
 class AssociationMemberForm(KernFormMixin, forms.Form):
     municipality = forms.ModelChoiceField(label=_("Stadt oder Gemeinde"), queryset=None)
     valid_from = forms.DateField(label=_("Bewilligungszeitraum von"), widget=DateInput())
-    valid_to = forms.DateField(label=_("Bewilligungszeitraum bis"), required=False, widget=DateInput())
+    valid_to = forms.DateField(
+        label=_("Bewilligungszeitraum bis"), required=False, widget=DateInput()
+    )
 
     def __init__(self, *args, municipalities, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,7 +45,11 @@ class AssociationMemberForm(KernFormMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("valid_from") and data.get("valid_to") and data["valid_to"] < data["valid_from"]:
+        if (
+            data.get("valid_from")
+            and data.get("valid_to")
+            and data["valid_to"] < data["valid_from"]
+        ):
             self.add_error("valid_to", _("Das Enddatum liegt vor dem Anfangsdatum."))
         return data
 

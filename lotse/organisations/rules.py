@@ -8,6 +8,7 @@ The tree and the money chain follow BW 3.2 and SPEC §1:
         municipality → welfare organisation (final recipient)
 """
 
+import itertools
 from dataclasses import dataclass
 from datetime import date
 
@@ -72,7 +73,7 @@ def pass_through_chain_error(kinds: list[str]) -> str | None:
             "Eine Weitergabe über mehr als zwei Stufen unterhalb des Kreises ist ausgeschlossen: "
             "Letztempfänger dürfen die Mittel nicht weitergeben (BW 3.2)."
         )
-    for payer, payee in zip(kinds, kinds[1:], strict=False):
+    for payer, payee in itertools.pairwise(kinds):
         if payee not in MONEY_MAY_FLOW_TO.get(payer, frozenset()):
             return (
                 f"Eine Weitergabe von {KIND_LABELS.get(payer, payer)} an "
@@ -83,7 +84,9 @@ def pass_through_chain_error(kinds: list[str]) -> str | None:
     return None
 
 
-def child_kind_error(parent_kind: str | None, child_kind: str, depth_below_county: int) -> str | None:
+def child_kind_error(
+    parent_kind: str | None, child_kind: str, depth_below_county: int
+) -> str | None:
     """Why a node of ``child_kind`` may not hang below ``parent_kind``, or None.
 
     ``depth_below_county`` is the new node's distance from its county (0 if none).

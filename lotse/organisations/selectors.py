@@ -29,9 +29,18 @@ def organisation_tree_for_user(user, *, on: date) -> list[TreeNode]:
     links = AssociationMembership.objects.on(on).filter(association_id__in=nodes.keys())
     for link in links.select_related("municipality"):
         nodes[link.association_id].members.append(link.municipality)
-    kind_order = [rules.STATE, rules.AUTHORITY, rules.COUNTY, rules.ASSOCIATION, rules.MUNICIPALITY, rules.WELFARE]
+    kind_order = [
+        rules.STATE,
+        rules.AUTHORITY,
+        rules.COUNTY,
+        rules.ASSOCIATION,
+        rules.MUNICIPALITY,
+        rules.WELFARE,
+    ]
     for node in nodes.values():
-        node.children.sort(key=lambda n: (kind_order.index(n.organisation.kind), n.organisation.name))
+        node.children.sort(
+            key=lambda n: (kind_order.index(n.organisation.kind), n.organisation.name)
+        )
         node.members.sort(key=lambda o: o.name)
     return roots
 

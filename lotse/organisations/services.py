@@ -1,5 +1,6 @@
 """Changes to the organisation tree. Rules cite their sources; messages are German."""
 
+import itertools
 from datetime import date
 
 from django.db import transaction
@@ -45,7 +46,9 @@ def organisation_create(
     name = name.strip()
     if not name:
         raise RuleViolation("Bitte einen Namen angeben.", field="name")
-    error = rules.child_kind_error(parent.kind if parent else None, kind, _depth_below_county(parent))
+    error = rules.child_kind_error(
+        parent.kind if parent else None, kind, _depth_below_county(parent)
+    )
     if error:
         raise RuleViolation(error, field="kind")
     _check_period(valid_from, valid_to)
@@ -102,7 +105,7 @@ def organisation_update(
 
 
 def county_of(organisation: Organisation) -> Organisation | None:
-    ids = organisation.ancestor_ids() + [organisation.pk]
+    ids = [*organisation.ancestor_ids(), organisation.pk]
     return (
         Organisation.objects.filter(id__in=ids, kind=rules.COUNTY).first()
         if organisation.kind != rules.COUNTY
@@ -126,7 +129,9 @@ def association_membership_add(
     Bewilligungszeitraum verbindlich."
     """
     if association.kind != rules.ASSOCIATION:
-        raise RuleViolation("Mitglieder können nur einem Verbund zugeordnet werden.", field="association")
+        raise RuleViolation(
+            "Mitglieder können nur einem Verbund zugeordnet werden.", field="association"
+        )
     if municipality.kind != rules.MUNICIPALITY:
         raise RuleViolation(
             "Mitglied eines Verbunds kann nur eine Stadt oder Gemeinde sein (BW 3.2).",
@@ -179,7 +184,7 @@ def money_chain_check(chain: list[Organisation], *, on: date) -> None:
     error = rules.pass_through_chain_error([node.kind for node in chain])
     if error:
         raise RuleViolation(error)
-    for payer, payee in zip(chain, chain[1:], strict=False):
+    for payer, payee in itertools.pairwise(chain):
         below = payee.parent_id == payer.pk
         member = (
             payer.kind == rules.ASSOCIATION

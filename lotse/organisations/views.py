@@ -8,7 +8,11 @@ from lotse.core import clock
 from lotse.core.permissions import area_required
 from lotse.core.tenancy import Area, get_for_user, has_area
 from lotse.organisations import rules, selectors, services
-from lotse.organisations.forms import AssociationMemberForm, OrganisationCreateForm, OrganisationForm
+from lotse.organisations.forms import (
+    AssociationMemberForm,
+    OrganisationCreateForm,
+    OrganisationForm,
+)
 from lotse.organisations.models import Organisation
 from lotse.organisations.rules import RuleViolation
 
@@ -56,7 +60,9 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @area_required(Area.ORGANISATIONS, write=True)
 def organisation_create(request: HttpRequest) -> HttpResponse:
     parents = Organisation.objects.for_user(request.user, write=True).order_by("path")
-    initial = {"parent": request.GET.get("parent")} if request.GET.get("parent", "").isdigit() else {}
+    initial = (
+        {"parent": request.GET.get("parent")} if request.GET.get("parent", "").isdigit() else {}
+    )
     form = OrganisationCreateForm(request.POST or None, parents=parents, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -82,7 +88,9 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = OrganisationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.organisation_update(organisation=organisation, by=request.user, **form.cleaned_data)
+            services.organisation_update(
+                organisation=organisation, by=request.user, **form.cleaned_data
+            )
         except RuleViolation as violation:
             form.add_rule_violation(violation)
         else:
@@ -99,13 +107,19 @@ def association_member_add(request: HttpRequest, pk: int) -> HttpResponse:
     municipalities = Organisation.objects.for_user(request.user, write=True).filter(
         kind=rules.MUNICIPALITY, path__startswith=association.path.rsplit("/", 2)[0] + "/"
     )
-    form = AssociationMemberForm(request.POST or None, municipalities=municipalities.order_by("name"))
+    form = AssociationMemberForm(
+        request.POST or None, municipalities=municipalities.order_by("name")
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.association_membership_add(association=association, by=request.user, **form.cleaned_data)
+            services.association_membership_add(
+                association=association, by=request.user, **form.cleaned_data
+            )
         except RuleViolation as violation:
             form.add_rule_violation(violation)
         else:
             messages.success(request, _("Die Gemeinde wurde dem Verbund zugeordnet."))
             return redirect("organisations:detail", pk=association.pk)
-    return render(request, "organisations/member_form.html", {"form": form, "association": association})
+    return render(
+        request, "organisations/member_form.html", {"form": form, "association": association}
+    )

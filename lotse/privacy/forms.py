@@ -9,7 +9,7 @@ class AuditSearchForm(KernFormMixin, forms.Form):
     day_from = forms.DateField(label=_("von"), required=False, widget=DateInput())
     day_to = forms.DateField(label=_("bis"), required=False, widget=DateInput())
     action = forms.ChoiceField(
-        label=_("Aktion"), required=False, choices=[("", _("alle"))] + list(AuditAction.choices)
+        label=_("Aktion"), required=False, choices=[("", _("alle")), *list(AuditAction.choices)]
     )
     actor = forms.IntegerField(label=_("Konto-Nr."), required=False, min_value=1)
     object_type = forms.CharField(label=_("Objektart"), required=False, max_length=60)

@@ -22,7 +22,9 @@ def _lock_chain() -> None:
 
 def primary_organisation_id(user) -> int | None:
     return (
-        user.memberships.order_by("valid_from", "id").values_list("organisation_id", flat=True).first()
+        user.memberships.order_by("valid_from", "id")
+        .values_list("organisation_id", flat=True)
+        .first()
     )
 
 

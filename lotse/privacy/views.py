@@ -20,7 +20,9 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         entries = entries.none()
     page = Paginator(entries.order_by("-id"), 50).get_page(request.GET.get("page"))
     audit_record(
-        actor=request.user, action=AuditAction.SEARCH, object_type="privacy.auditentry",
+        actor=request.user,
+        action=AuditAction.SEARCH,
+        object_type="privacy.auditentry",
         purpose="Zugriffsprotokoll durchsucht",
     )
     query = request.GET.copy()

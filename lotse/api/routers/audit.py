@@ -28,11 +28,18 @@ def audit_list(
     """The access log within the data protection officer's organisations, newest first."""
     require_area(request, Area.AUDIT)
     audit_record(
-        actor=request.user, action=AuditAction.SEARCH, object_type="privacy.auditentry",
+        actor=request.user,
+        action=AuditAction.SEARCH,
+        object_type="privacy.auditentry",
         purpose="Zugriffsprotokoll über die API durchsucht",
     )
     data = {
-        "day_from": day_from, "day_to": day_to, "action": action, "actor": actor,
-        "object_type": object_type, "object_id": object_id, "request_id": request_id,
+        "day_from": day_from,
+        "day_to": day_to,
+        "action": action,
+        "actor": actor,
+        "object_type": object_type,
+        "object_id": object_id,
+        "request_id": request_id,
     }
     return filter_entries(AuditEntry.objects.for_user(request.user), data).order_by("-id")

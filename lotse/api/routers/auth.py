@@ -1,9 +1,8 @@
 from django.contrib.auth import authenticate
-from ninja import Router
+from ninja import Router, Status
 
 from lotse.accounts import services
-from lotse.api.schemas import Message, MeOut, TokenRequest, TokenResponse
-from lotse.core.tenancy import active_memberships
+from lotse.api.schemas import Message, TokenRequest, TokenResponse
 
 router = Router(tags=["Anmeldung"])
 
@@ -19,38 +18,25 @@ def token_create(request, payload: TokenRequest):
     """
     user = authenticate(request, username=payload.username, password=payload.password)
     if user is None:
-        return 401, FAILED
+        return Status(401, FAILED)
     device = services.confirmed_totp_device(user)
     if device is not None:
-        if not payload.otp or not device.verify_is_allowed()[0] or not device.verify_token(payload.otp):
-            return 401, FAILED
+        if (
+            not payload.otp
+            or not device.verify_is_allowed()[0]
+            or not device.verify_token(payload.otp)
+        ):
+            return Status(401, FAILED)
     elif services.second_factor_required(user):
-        return 403, {"detail": "Bitte zuerst im Web unter „Mein Konto“ den zweiten Faktor einrichten."}
+        return Status(
+            403, {"detail": "Bitte zuerst im Web unter „Mein Konto“ den zweiten Faktor einrichten."}
+        )
     token, raw = services.api_token_issue(user=user)
-    return 200, {"token": raw, "expires_at": token.expires_at}
+    return Status(200, {"token": raw, "expires_at": token.expires_at})
 
 
 @router.delete("/token", response={204: None})
 def token_revoke(request):
     """Revoke the token this request was made with."""
     services.api_token_revoke(token=request.api_token, by=request.user)
-    return 204, None
-
-
-@router.get("/me", response=MeOut)
-def me(request):
-    return {
-        "id": request.user.pk,
-        "username": request.user.username,
-        "memberships": [
-            {
-                "role": m.role,
-                "role_label": str(m.get_role_display()),
-                "organisation_id": m.organisation_id,
-                "organisation_name": m.organisation.name,
-                "valid_from": m.valid_from,
-                "valid_to": m.valid_to,
-            }
-            for m in active_memberships(request.user)
-        ],
-    }
+    return Status(204, None)

@@ -23,5 +23,7 @@ def organisation_list(request, kind: str | None = None):
 def organisation_detail(request, organisation_id: int):
     require_area(request, Area.ORGANISATIONS)
     organisation = get_for_user(Organisation, request.user, organisation_id)
-    organisation.members = list(organisation.member_links.values("municipality_id", "valid_from", "valid_to"))
+    organisation.members = list(
+        organisation.member_links.values("municipality_id", "valid_from", "valid_to")
+    )
     return organisation

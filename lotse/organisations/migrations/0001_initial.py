@@ -5,49 +5,125 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('state', 'Land'), ('authority', 'Bewilligungsstelle'), ('county', 'Stadt- oder Landkreis'), ('association', 'Verbund'), ('municipality', 'Stadt oder Gemeinde'), ('welfare', 'Träger der freien Wohlfahrtspflege')], max_length=20, verbose_name='Art')),
-                ('name', models.CharField(max_length=200, verbose_name='Name')),
-                ('path', models.CharField(db_index=True, editable=False, max_length=255)),
-                ('official_key', models.CharField(blank=True, help_text='Amtlicher Gemeinde- oder Kreisschlüssel, falls vorhanden.', max_length=12, verbose_name='Amtlicher Schlüssel')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='gültig ab')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='gültig bis')),
-                ('runs_own_coordination', models.BooleanField(default=False, help_text='Die Stadt nimmt die koordinierende Funktion selbst wahr (z. B. Lünen, KIM § 4 Abs. 3).', verbose_name='eigene Koordinierende Stelle')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='organisations.organisation', verbose_name='übergeordnete Organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("state", "Land"),
+                            ("authority", "Bewilligungsstelle"),
+                            ("county", "Stadt- oder Landkreis"),
+                            ("association", "Verbund"),
+                            ("municipality", "Stadt oder Gemeinde"),
+                            ("welfare", "Träger der freien Wohlfahrtspflege"),
+                        ],
+                        max_length=20,
+                        verbose_name="Art",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="Name")),
+                ("path", models.CharField(db_index=True, editable=False, max_length=255)),
+                (
+                    "official_key",
+                    models.CharField(
+                        blank=True,
+                        help_text="Amtlicher Gemeinde- oder Kreisschlüssel, falls vorhanden.",
+                        max_length=12,
+                        verbose_name="Amtlicher Schlüssel",
+                    ),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="gültig ab")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="gültig bis")),
+                (
+                    "runs_own_coordination",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Die Stadt nimmt die koordinierende Funktion selbst wahr (z. B. Lünen, KIM § 4 Abs. 3).",
+                        verbose_name="eigene Koordinierende Stelle",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="organisations.organisation",
+                        verbose_name="übergeordnete Organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Organisation',
-                'verbose_name_plural': 'Organisationen',
-                'ordering': ['path'],
+                "verbose_name": "Organisation",
+                "verbose_name_plural": "Organisationen",
+                "ordering": ["path"],
             },
         ),
         migrations.CreateModel(
-            name='AssociationMembership',
+            name="AssociationMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('valid_from', models.DateField(verbose_name='Bewilligungszeitraum von')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='Bewilligungszeitraum bis')),
-                ('association', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='member_links', to='organisations.organisation', verbose_name='Verbund')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='association_links', to='organisations.organisation', verbose_name='Stadt oder Gemeinde')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("valid_from", models.DateField(verbose_name="Bewilligungszeitraum von")),
+                (
+                    "valid_to",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="Bewilligungszeitraum bis"
+                    ),
+                ),
+                (
+                    "association",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="member_links",
+                        to="organisations.organisation",
+                        verbose_name="Verbund",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="association_links",
+                        to="organisations.organisation",
+                        verbose_name="Stadt oder Gemeinde",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Verbundmitgliedschaft',
-                'verbose_name_plural': 'Verbundmitgliedschaften',
-                'ordering': ['association_id', 'valid_from'],
+                "verbose_name": "Verbundmitgliedschaft",
+                "verbose_name_plural": "Verbundmitgliedschaften",
+                "ordering": ["association_id", "valid_from"],
             },
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_from__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='organisation_valid_period'),
+            model_name="organisation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("valid_to__isnull", True),
+                    ("valid_from__isnull", True),
+                    ("valid_to__gte", models.F("valid_from")),
+                    _connector="OR",
+                ),
+                name="organisation_valid_period",
+            ),
         ),
     ]

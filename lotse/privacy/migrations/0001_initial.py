@@ -31,33 +31,74 @@ def drop_trigger(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(db_index=True, verbose_name='Zeitpunkt')),
-                ('actor_id', models.BigIntegerField(blank=True, db_index=True, null=True, verbose_name='Konto-Nr.')),
-                ('action', models.CharField(choices=[('read', 'gelesen'), ('create', 'angelegt'), ('update', 'geändert'), ('delete', 'gelöscht'), ('download', 'heruntergeladen'), ('export', 'exportiert'), ('search', 'gesucht'), ('login', 'angemeldet'), ('logout', 'abgemeldet')], max_length=20, verbose_name='Aktion')),
-                ('object_type', models.CharField(max_length=60, verbose_name='Objektart')),
-                ('object_id', models.CharField(blank=True, max_length=40, verbose_name='Objekt-Nr.')),
-                ('organisation_id', models.BigIntegerField(blank=True, null=True, verbose_name='Organisation')),
-                ('purpose', models.CharField(blank=True, max_length=120, verbose_name='Zweck')),
-                ('request_id', models.CharField(blank=True, max_length=64, verbose_name='Anfrage-ID')),
-                ('prev_hash', models.CharField(max_length=64)),
-                ('hash', models.CharField(max_length=64, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(db_index=True, verbose_name="Zeitpunkt")),
+                (
+                    "actor_id",
+                    models.BigIntegerField(
+                        blank=True, db_index=True, null=True, verbose_name="Konto-Nr."
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("read", "gelesen"),
+                            ("create", "angelegt"),
+                            ("update", "geändert"),
+                            ("delete", "gelöscht"),
+                            ("download", "heruntergeladen"),
+                            ("export", "exportiert"),
+                            ("search", "gesucht"),
+                            ("login", "angemeldet"),
+                            ("logout", "abgemeldet"),
+                        ],
+                        max_length=20,
+                        verbose_name="Aktion",
+                    ),
+                ),
+                ("object_type", models.CharField(max_length=60, verbose_name="Objektart")),
+                (
+                    "object_id",
+                    models.CharField(blank=True, max_length=40, verbose_name="Objekt-Nr."),
+                ),
+                (
+                    "organisation_id",
+                    models.BigIntegerField(blank=True, null=True, verbose_name="Organisation"),
+                ),
+                ("purpose", models.CharField(blank=True, max_length=120, verbose_name="Zweck")),
+                (
+                    "request_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="Anfrage-ID"),
+                ),
+                ("prev_hash", models.CharField(max_length=64)),
+                ("hash", models.CharField(max_length=64, unique=True)),
             ],
             options={
-                'verbose_name': 'Protokolleintrag',
-                'verbose_name_plural': 'Zugriffsprotokoll',
-                'ordering': ['-id'],
-                'indexes': [models.Index(fields=['object_type', 'object_id'], name='privacy_aud_object__4a6fd1_idx'), models.Index(fields=['organisation_id', 'at'], name='privacy_aud_organis_998cf8_idx')],
+                "verbose_name": "Protokolleintrag",
+                "verbose_name_plural": "Zugriffsprotokoll",
+                "ordering": ["-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["object_type", "object_id"], name="privacy_aud_object__4a6fd1_idx"
+                    ),
+                    models.Index(
+                        fields=["organisation_id", "at"], name="privacy_aud_organis_998cf8_idx"
+                    ),
+                ],
             },
         ),
         migrations.RunPython(create_trigger, drop_trigger),

@@ -15,8 +15,12 @@ class Command(BaseCommand):
                 "Demo-Konten haben ein veröffentlichtes Passwort und gehören nicht in den Betrieb."
             )
         users = load_regions()
-        self.stdout.write(self.style.SUCCESS("Demodaten geladen. Anmeldung unter http://127.0.0.1:8000/login/"))
+        self.stdout.write(
+            self.style.SUCCESS("Demodaten geladen. Anmeldung unter http://127.0.0.1:8000/login/")
+        )
         self.stdout.write(f"Passwort für alle Demo-Konten: {settings.LOTSE_DEMO_PASSWORD}")
         width = max(len(u.username) for u in users)
         for user in users:
-            self.stdout.write(f"  {user.username.ljust(width)}  {user.role.label} – {user.organisation}")
+            self.stdout.write(
+                f"  {user.username.ljust(width)}  {user.role.label} – {user.organisation}"
+            )

@@ -1,0 +1,169 @@
+"""Every URL of Lotse, who may use it, and sample data (the integreat-cms pattern).
+
+One entry per URL name and method. ``allowed`` lists the roles that may use the
+route on objects of their own region; everybody else must get 403 or 404, and
+objects of the other region answer 403/404 to everyone. Adding a URL without an
+entry here fails ``test_every_url_is_registered``. Later issues extend ROUTES.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lotse.accounts.permissions import Role
+
+ALL_ROLES = frozenset(Role.values)
+# What `organisations:*` pages need: every role reads the directory of its region.
+DIRECTORY = ALL_ROLES
+USER_READERS = frozenset({Role.ADMIN, Role.DPO})
+ADMINS = frozenset({Role.ADMIN})
+DPO = frozenset({Role.DPO})
+
+# The signed-in user of each role, in the "own" region (Kreis Unna, NRW).
+ROLE_USERS = {
+    Role.CASE_MANAGER: "cm.luenen",
+    Role.TEAM_LEAD: "lead.luenen",
+    Role.COORDINATION: "coord.unna",
+    Role.GRANTS_OFFICER: "grants.unna",
+    Role.AUTHORITY: "authority.arnsberg",
+    Role.AUDITOR: "auditor",
+    Role.DPO: "dpo",
+    Role.ADMIN: "admin.nrw",  # created by the test: the demo admin looks after both states
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    allowed: frozenset[str]
+    method: str = "get"
+    # kwargs(world, own) → URL kwargs; None for routes without objects.
+    kwargs: Callable | None = None
+    # data(world, own) → POST/JSON body.
+    data: Callable | None = None
+    public: bool = False  # anonymous visitors may use it too
+    api: bool = False  # JSON API: bearer token instead of the session
+    query: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def _org(name):
+    return lambda world, own: {"pk": world.own_org.pk if own else world.foreign_org.pk}
+
+
+def _association(world, own):
+    return {"pk": (world.own_association if own else world.foreign_association).pk}
+
+
+def _user(world, own):
+    return {"pk": (world.own_user if own else world.foreign_user).pk}
+
+
+def _membership(world, own):
+    user = world.own_user if own else world.foreign_user
+    return {"pk": user.pk, "membership_pk": user.memberships.first().pk}
+
+
+def _token(world, own):
+    return {
+        "pk": world.own_token(world.current or world.own_user).pk if own else world.foreign_token.pk
+    }
+
+
+def _org_api(world, own):
+    return {"organisation_id": world.own_org.pk if own else world.foreign_org.pk}
+
+
+def _member_data(world, own):
+    return {
+        "municipality": world.spare_town.pk,
+        "valid_from": "2030-01-01",
+        "valid_to": "2030-12-31",
+    }
+
+
+def _organisation_data(world, own):
+    return {"parent": world.county.pk, "kind": "welfare", "name": "AWO Testverband"}
+
+
+def _membership_data(world, own):
+    return {"role": Role.CASE_MANAGER, "organisation": world.own_org.pk, "valid_from": "2026-01-01"}
+
+
+def _user_create_data(world, own):
+    return {
+        "username": "neu.person",
+        "first_name": "Neu",
+        "last_name": "Person",
+        "password1": "ein-langes-Passwort-42",
+        "password2": "ein-langes-Passwort-42",
+        **_membership_data(world, own),
+    }
+
+
+ROUTES: list[Route] = [
+    Route("core:home", ALL_ROLES),
+    Route("core:health", ALL_ROLES, public=True),
+    Route(
+        "set_language",
+        ALL_ROLES,
+        method="post",
+        public=True,
+        data=lambda w, o: {"language": "en", "next": "/"},
+    ),
+    Route("accounts:login", ALL_ROLES, public=True),
+    Route("accounts:logout", ALL_ROLES, method="post"),
+    Route("accounts:otp_verify", ALL_ROLES),
+    Route("accounts:otp_setup", ALL_ROLES),
+    Route("accounts:account", ALL_ROLES),
+    Route("accounts:password_change", ALL_ROLES),
+    Route("accounts:token_revoke", ALL_ROLES, method="post", kwargs=_token),
+    Route("accounts:user_list", USER_READERS),
+    Route("accounts:user_create", ADMINS),
+    Route("accounts:user_create", ADMINS, method="post", data=_user_create_data),
+    Route("accounts:user_detail", USER_READERS, kwargs=_user),
+    Route("accounts:membership_add", ADMINS, kwargs=_user),
+    Route("accounts:membership_add", ADMINS, method="post", kwargs=_user, data=_membership_data),
+    Route("accounts:membership_end", ADMINS, kwargs=_membership),
+    Route(
+        "accounts:membership_end",
+        ADMINS,
+        method="post",
+        kwargs=_membership,
+        data=lambda w, o: {"valid_to": "2030-01-01"},
+    ),
+    Route("organisations:tree", DIRECTORY),
+    Route("organisations:detail", DIRECTORY, kwargs=_org("own")),
+    Route("organisations:create", ADMINS),
+    Route("organisations:create", ADMINS, method="post", data=_organisation_data),
+    Route("organisations:edit", ADMINS, kwargs=_org("own")),
+    Route(
+        "organisations:edit",
+        ADMINS,
+        method="post",
+        kwargs=_org("own"),
+        data=lambda w, o: {"name": "Lünen (Stadt)"},
+    ),
+    Route("organisations:member_add", ADMINS, kwargs=_association),
+    Route(
+        "organisations:member_add", ADMINS, method="post", kwargs=_association, data=_member_data
+    ),
+    Route("privacy:audit_log", DPO),
+    Route("privacy:audit_log", DPO, query="?action=read&day_from=2026-01-01"),
+    # JSON API
+    Route("api:api-root", ALL_ROLES, api=True, public=True, extra={"status": {404}}),
+    Route("api:openapi-json", ALL_ROLES, api=True, public=True),
+    Route("api:openapi-view", ALL_ROLES, api=True, public=True),
+    Route(
+        "api:token_create",
+        ALL_ROLES,
+        method="post",
+        api=True,
+        public=True,
+        data=lambda w, o: {"username": "cm.luenen", "password": "Lotse-Demo-2026!"},
+    ),
+    Route("api:token_revoke", ALL_ROLES, method="delete", api=True),
+    Route("api:me", ALL_ROLES, api=True),
+    Route("api:organisation_list", DIRECTORY, api=True),
+    Route("api:organisation_detail", DIRECTORY, api=True, kwargs=_org_api),
+    Route("api:audit_list", DPO, api=True),
+]

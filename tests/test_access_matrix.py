@@ -1,0 +1,163 @@
+"""The role × URL matrix: every route, every role, own and foreign objects.
+
+Allowed → 2xx/3xx; denied → 403/404; another region's objects → 403/404 for
+everyone; never a 500. See tests/access_registry.py for the registry.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pytest
+from django.test import Client
+from django.urls import URLResolver, get_resolver, reverse
+
+from lotse.accounts import services as account_services
+from lotse.accounts.models import ApiToken, User
+from lotse.accounts.permissions import Role
+from lotse.organisations.models import Organisation
+from tests.access_registry import ROLE_USERS, ROUTES, Route
+
+DENIED = {403, 404}
+
+
+def registered_url_names() -> set[str]:
+    names: set[str] = set()
+
+    def walk(patterns, namespaces):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(
+                    pattern.url_patterns,
+                    namespaces + ([pattern.namespace] if pattern.namespace else []),
+                )
+            else:
+                names.add(":".join([*namespaces, pattern.name or f"<unnamed {pattern.pattern}>"]))
+
+    walk(get_resolver().url_patterns, [])
+    return names
+
+
+def test_every_url_is_registered():
+    registered = {route.name for route in ROUTES}
+    missing = registered_url_names() - registered
+    assert not missing, f"URLs without an entry in tests/access_registry.py: {sorted(missing)}"
+    stale = registered - registered_url_names()
+    assert not stale, f"Registry entries for URLs that no longer exist: {sorted(stale)}"
+
+
+@dataclass
+class World:
+    users: dict[str, User]
+    own_org: Organisation
+    foreign_org: Organisation
+    own_association: Organisation
+    foreign_association: Organisation
+    own_user: User
+    foreign_user: User
+    county: Organisation
+    spare_town: Organisation
+    current: User | None = None
+    _tokens: dict = field(default_factory=dict)
+
+    def own_token(self, user: User) -> ApiToken:
+        if user.pk not in self._tokens:
+            self._tokens[user.pk] = account_services.api_token_issue(user=user)
+        return self._tokens[user.pk][0]
+
+    @property
+    def foreign_token(self) -> ApiToken:
+        return self.own_token(self.foreign_user)
+
+    def bearer(self, user: User) -> str:
+        self.own_token(user)
+        return self._tokens[user.pk][1]
+
+
+@pytest.fixture
+def world(db, demo_mode):
+    admin_nrw = User.objects.create_user(
+        "admin.nrw", password="irrelevant-password-1", is_demo=True
+    )
+    account_services.membership_add(
+        user=admin_nrw,
+        role=Role.ADMIN,
+        organisation=Organisation.objects.get(name="Land Nordrhein-Westfalen"),
+        valid_from=date(2023, 1, 1),
+        by=None,
+    )
+    get_org = Organisation.objects.get
+    return World(
+        users={role: User.objects.get(username=name) for role, name in ROLE_USERS.items()},
+        own_org=get_org(name="Lünen"),
+        foreign_org=get_org(name="Backnang"),
+        own_association=get_org(name="Nordkreis"),
+        foreign_association=get_org(name="Verbund Schwäbischer Wald"),
+        own_user=User.objects.get(username="cm.bergkamen"),
+        foreign_user=User.objects.get(username="cm.backnang"),
+        county=get_org(name="Kreis Unna"),
+        spare_town=get_org(name="Fröndenberg/Ruhr"),
+    )
+
+
+def _request(route: Route, world: World, *, own: bool, user: User | None):
+    url = (
+        reverse(route.name, kwargs=route.kwargs(world, own) if route.kwargs else None) + route.query
+    )
+    data = route.data(world, own) if route.data else None
+    client = Client()
+    if route.api:
+        headers = {"Authorization": f"Bearer {world.bearer(user)}"} if user else {}
+        call = getattr(client, route.method)
+        if route.method in ("post", "put", "patch", "delete"):
+            return call(url, data=data, content_type="application/json", headers=headers)
+        return call(url, headers=headers)
+    if user is not None:
+        client.force_login(user)
+    if route.method == "post":
+        return client.post(url, data or {})
+    return client.get(url)
+
+
+def _ok(route: Route, status: int) -> bool:
+    return status in route.extra.get("status", set()) or 200 <= status < 400
+
+
+CASES = [(route, role) for route in ROUTES for role in ROLE_USERS]
+
+
+@pytest.mark.parametrize(
+    ("route", "role"),
+    CASES,
+    ids=[f"{r.name}-{r.method}{r.query and '-q'}-{role}" for r, role in CASES],
+)
+def test_route_for_role(route: Route, role: str, world: World):
+    user = world.users[role]
+    world.current = user
+    response = _request(route, world, own=True, user=user)
+    if role in route.allowed:
+        assert _ok(route, response.status_code), (
+            f"{role} should reach {route.name} ({route.method}), got {response.status_code}"
+        )
+    else:
+        assert response.status_code in DENIED, (
+            f"{role} must not reach {route.name} ({route.method}), got {response.status_code}"
+        )
+    if route.kwargs:
+        foreign = _request(route, world, own=False, user=user)
+        assert foreign.status_code in DENIED, (
+            f"{role} reached a foreign object via {route.name}: {foreign.status_code}"
+        )
+
+
+@pytest.mark.parametrize(
+    "route", ROUTES, ids=[f"{r.name}-{r.method}{r.query and '-q'}" for r in ROUTES]
+)
+def test_route_for_anonymous(route: Route, world: World):
+    response = _request(route, world, own=True, user=None)
+    if route.public:
+        assert _ok(route, response.status_code)
+    elif route.api:
+        assert response.status_code == 401
+    else:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
