@@ -176,7 +176,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=envint("LOTSE_LOGIN_LOCKOUT_MINUTES", 15))
 # Lock a user name attacked from anywhere, and an address trying many names.
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "lotse.accounts.views.locked_out"
 AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = envint("LOTSE_TRUSTED_PROXY_COUNT", 0) or None
 

@@ -161,3 +161,42 @@ def test_route_for_anonymous(route: Route, world: World):
     else:
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("accounts:login"))
+
+
+GARBAGE = [
+    "",
+    "💥",
+    "-1",
+    "99999999999999999999999",
+    "2026-02-30",
+    "<script>alert(1)</script>",
+    "a" * 5000,
+]
+POSTS = [route for route in ROUTES if route.method == "post" and route.data]
+
+
+@pytest.mark.parametrize("route", POSTS, ids=[r.name for r in POSTS])
+def test_bad_input_never_yields_a_500(route: Route, world: World):
+    user = (
+        world.users["admin"] if "admin" in route.allowed else world.users[sorted(route.allowed)[0]]
+    )
+    world.current = user
+    sample = route.data(world, True)
+    for garbage in GARBAGE:
+        for field_name in sample:
+            broken = Route(
+                route.name,
+                route.allowed,
+                route.method,
+                route.kwargs,
+                lambda w, o, f=field_name, g=garbage: {**sample, f: g},
+                route.public,
+                route.api,
+                route.query,
+            )
+            response = _request(broken, world, own=True, user=user)
+            assert response.status_code < 500, (
+                f"{route.name}: {field_name}={garbage[:20]!r} gave {response.status_code}"
+            )
+            if route.api:
+                assert response.status_code < 300 or "detail" in response.json()

@@ -8,7 +8,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.dispatch import receiver
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -263,3 +263,13 @@ def membership_end(request: HttpRequest, pk: int, membership_pk: int) -> HttpRes
         "accounts/membership_end.html",
         {"form": form, "subject": user, "membership": membership},
     )
+
+
+def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """django-axes lockout answer: JSON for the API, a page for people. Names no account."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {"detail": _("Zu viele Fehlversuche: Die Anmeldung ist vorübergehend gesperrt.")},
+            status=429,
+        )
+    return render(request, "accounts/locked_out.html", status=429)

@@ -75,14 +75,17 @@ def organisation_ids_for(
     cache = user.__dict__.setdefault("_lotse_scope", {})
     key = (area, write, on)
     if key not in cache:
+        subtrees = user.__dict__.setdefault("_lotse_subtrees", {})
         ids: set[int] = set()
         for membership in memberships:
             if role_grants(membership.role, area, write=write):
-                ids |= _subtree_ids(
-                    membership.organisation,
-                    on,
-                    skip_own_coordination=excludes_own_coordination(membership.role, area),
-                )
+                skip = excludes_own_coordination(membership.role, area)
+                subtree_key = (membership.organisation_id, on, skip)
+                if subtree_key not in subtrees:
+                    subtrees[subtree_key] = _subtree_ids(
+                        membership.organisation, on, skip_own_coordination=skip
+                    )
+                ids |= subtrees[subtree_key]
         cache[key] = frozenset(ids)
     return cache[key]
 

@@ -117,3 +117,12 @@ def test_organisations_are_scoped(demo_mode):
     auth = {"Authorization": f"Bearer {token}"}
     listed = client.get("/api/v1/organisations", headers=auth).json()
     assert [item["name"] for item in listed["items"]] == ["Lünen"]
+
+
+def test_repeated_failures_lock_the_api_login_too(demo_mode, settings):
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        get_token(client, username="cm.bergkamen", password="falsch")
+    response = get_token(client, username="cm.bergkamen", password=PASSWORD)
+    assert response.status_code == 429
+    assert "gesperrt" in response.json()["detail"]
