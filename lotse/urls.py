@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import include, path
 
 from lotse.api.api import api
@@ -11,12 +12,10 @@ urlpatterns = [
     path("api/v1/", api.urls),
 ]
 
+# Single sign-on routes exist only when OIDC is switched on (LOTSE_OIDC_CLIENT_ID).
+if settings.LOTSE_OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+
 handler403 = "lotse.core.views.error_403"
 handler404 = "lotse.core.views.error_404"
 handler500 = "lotse.core.views.error_500"
-
-# Single sign-on routes exist only when OIDC is switched on (settings).
-from django.conf import settings  # noqa: E402
-
-if settings.LOTSE_OIDC_ENABLED:
-    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "lotse.accounts"
     label = "accounts"
     verbose_name = _("Konten und Rollen")
+
+    def ready(self):
+        from lotse.accounts import signals  # noqa: F401 - registers the receivers

@@ -103,6 +103,41 @@ def membership_add(
 
 
 @transaction.atomic
+def account_open(
+    *,
+    username: str,
+    password: str,
+    role: str,
+    organisation: Organisation,
+    valid_from: date,
+    valid_to: date | None,
+    by,
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+) -> User:
+    """A new account with its first role, all or nothing."""
+    user = user_create(
+        username=username,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        by=by,
+    )
+    membership_add(
+        user=user,
+        role=role,
+        organisation=organisation,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        by=by,
+    )
+    audit_user(actor=by, action=AuditAction.CREATE, user=user)
+    return user
+
+
+@transaction.atomic
 def membership_end(*, membership: Membership, on: date, by) -> Membership:
     """End a role on ``on`` (inclusive). Ending before it started removes nothing: it ends it."""
     if on < membership.valid_from:

@@ -4,10 +4,7 @@ import segno
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.core.paginator import Paginator
-from django.db import transaction
-from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -33,17 +30,6 @@ from lotse.core.tenancy import Area, active_memberships, get_for_user, has_area
 from lotse.organisations.models import Organisation
 from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
-
-
-@receiver(user_logged_in)
-def _audit_login(sender, request, user, **kwargs):
-    services.audit_user(actor=user, action=AuditAction.LOGIN, user=user)
-
-
-@receiver(user_logged_out)
-def _audit_logout(sender, request, user, **kwargs):
-    if user is not None:
-        services.audit_user(actor=user, action=AuditAction.LOGOUT, user=user)
 
 
 class LoginView(auth_views.LoginView):
@@ -177,24 +163,18 @@ def user_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            with transaction.atomic():
-                user = services.user_create(
-                    username=data["username"],
-                    password=data["password1"],
-                    first_name=data["first_name"],
-                    last_name=data["last_name"],
-                    email=data["email"],
-                    by=request.user,
-                )
-                services.membership_add(
-                    user=user,
-                    role=data["role"],
-                    organisation=data["organisation"],
-                    valid_from=data["valid_from"],
-                    valid_to=data["valid_to"],
-                    by=request.user,
-                )
-                services.audit_user(actor=request.user, action=AuditAction.CREATE, user=user)
+            user = services.account_open(
+                username=data["username"],
+                password=data["password1"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+                role=data["role"],
+                organisation=data["organisation"],
+                valid_from=data["valid_from"],
+                valid_to=data["valid_to"],
+                by=request.user,
+            )
         except RuleViolation as violation:
             form.add_rule_violation(violation)
         else:
