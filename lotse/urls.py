@@ -16,6 +16,7 @@ urlpatterns = [
 if settings.LOTSE_OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
 
+handler400 = "lotse.core.views.error_400"
 handler403 = "lotse.core.views.error_403"
 handler404 = "lotse.core.views.error_404"
 handler500 = "lotse.core.views.error_500"

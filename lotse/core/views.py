@@ -32,3 +32,12 @@ def error_404(request, exception=None):
 
 def error_500(request):
     return render(request, "errors/500.html", status=500)
+
+
+def error_400(request, exception=None):
+    return render(request, "errors/400.html", status=400)
+
+
+def csrf_failure(request, reason=""):
+    """Usually an expired session or a form left open too long: say so kindly."""
+    return render(request, "errors/csrf.html", status=403)

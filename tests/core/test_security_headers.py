@@ -86,3 +86,10 @@ def test_500_page_is_friendly(rf):
 def test_each_response_names_its_request_id():
     response = Client().get(reverse("accounts:login"))
     assert re.fullmatch(r"[0-9a-f]{32}", response["X-Request-ID"])
+
+
+def test_expired_form_gets_a_kind_german_page(demo_mode):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("accounts:login"), {"username": "cm.luenen", "password": "x"})
+    assert response.status_code == 403
+    assert "Formular abgelaufen" in response.content.decode()
