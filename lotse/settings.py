@@ -178,7 +178,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "lotse.accounts.views.locked_out"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = envint("LOTSE_TRUSTED_PROXY_COUNT", 0) or None
+AXES_CLIENT_IP_CALLABLE = "lotse.core.middleware.client_ip"
 
 # Idle timeout: the session cookie is renewed on every request and dies after
 # LOTSE_SESSION_IDLE_MINUTES without one.
@@ -236,9 +236,12 @@ if LOTSE_OIDC_ENABLED:
 
 # --- Security headers ---
 SECURE_SSL_REDIRECT = envbool("LOTSE_SSL_REDIRECT", not LOCAL_MODE)
-if envbool("LOTSE_BEHIND_PROXY", not LOCAL_MODE):
+LOTSE_BEHIND_PROXY = envbool("LOTSE_BEHIND_PROXY", not LOCAL_MODE)
+if LOTSE_BEHIND_PROXY:
     # nginx terminates TLS and says so in X-Forwarded-Proto (docs/operations.md).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies append to X-Forwarded-For (lotse.core.middleware.client_ip).
+LOTSE_TRUSTED_PROXY_COUNT = envint("LOTSE_TRUSTED_PROXY_COUNT", 1 if LOTSE_BEHIND_PROXY else 0)
 SECURE_HSTS_SECONDS = 0 if LOCAL_MODE else envint("LOTSE_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("LOTSE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = envbool("LOTSE_HSTS_PRELOAD", True)

@@ -56,3 +56,24 @@ class PrivateResponseMiddleware:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
         )
         return response
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The client's address, seen through LOTSE_TRUSTED_PROXY_COUNT reverse proxies.
+
+    Each trusted proxy (nginx: ``proxy_add_x_forwarded_for``) appends the address
+    it saw to X-Forwarded-For, so the client is the N-th entry from the right;
+    anything further left may be forged by the client and is ignored. Used by the
+    login lockout, which must not lock everybody out behind one proxy address.
+    """
+    from django.conf import settings
+
+    proxies = settings.LOTSE_TRUSTED_PROXY_COUNT
+    if proxies > 0:
+        forwarded = [
+            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")

@@ -4,10 +4,12 @@ Later capabilities add their entries here; nothing is listed that does not work.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from lotse.core.tenancy import Area, active_memberships, has_area
 
@@ -49,8 +51,10 @@ def start_page_for(user, *, on: date) -> dict:
         tasks.append(
             {
                 "title": _("Organisationen ansehen"),
-                "text": _(
-                    "%(count)s Organisationen in Ihrem Zuständigkeitsbereich, als Baum mit Verbünden und Gültigkeiten."
+                "text": ngettext(
+                    "%(count)s Organisation in Ihrem Zuständigkeitsbereich, als Baum mit Verbünden und Gültigkeiten.",
+                    "%(count)s Organisationen in Ihrem Zuständigkeitsbereich, als Baum mit Verbünden und Gültigkeiten.",
+                    count,
                 )
                 % {"count": count},
                 "url": reverse("organisations:tree"),
@@ -71,7 +75,12 @@ def start_page_for(user, *, on: date) -> dict:
         tasks.append(
             {
                 "title": _("Benutzer und Rollen"),
-                "text": _("%(count)s Konten mit Rollen in Ihrem Bereich.") % {"count": count},
+                "text": ngettext(
+                    "%(count)s Konto mit Rollen in Ihrem Bereich.",
+                    "%(count)s Konten mit Rollen in Ihrem Bereich.",
+                    count,
+                )
+                % {"count": count},
                 "url": reverse("accounts:user_list"),
             }
         )
@@ -84,11 +93,21 @@ def start_page_for(user, *, on: date) -> dict:
             }
         )
     if has_area(user, Area.AUDIT):
-        today_count = AuditEntry.objects.for_user(user).filter(at__date=on).count()
+        # A range on the indexed timestamp, not a date cast, so the count stays cheap.
+        day_start = timezone.make_aware(datetime.combine(on, time.min))
+        today_count = (
+            AuditEntry.objects.for_user(user)
+            .filter(at__gte=day_start, at__lt=day_start + timedelta(days=1))
+            .count()
+        )
         tasks.append(
             {
                 "title": _("Zugriffsprotokoll durchsuchen"),
-                "text": _("Heute %(count)s protokollierte Zugriffe in Ihrem Bereich.")
+                "text": ngettext(
+                    "Heute %(count)s protokollierter Zugriff in Ihrem Bereich.",
+                    "Heute %(count)s protokollierte Zugriffe in Ihrem Bereich.",
+                    today_count,
+                )
                 % {"count": today_count},
                 "url": reverse("privacy:audit_log"),
             }

@@ -17,8 +17,9 @@ from lotse.organisations.models import AssociationMembership, Organisation
 from lotse.organisations.services import association_membership_add, organisation_create
 
 DEMO_START = date(2023, 1, 1)
-# BW 10: the VwV runs until 31 Dec 2029; KIM grant periods are calendar years.
-GRANT_PERIOD = (date(2023, 1, 1), date(2029, 12, 31))
+# BW 7.3: the grant period is the calendar year; KIM decisions are per year too.
+# Association memberships (BW 3.5) are therefore recorded year by year.
+GRANT_YEARS = range(2023, 2028)
 
 
 @dataclass(frozen=True)
@@ -126,16 +127,18 @@ def _region(spec: dict) -> None:
     for association_name, members in spec["associations"].items():
         association = _node(rules.ASSOCIATION, association_name, county)
         for member in members:
-            if not AssociationMembership.objects.filter(
-                association=association, municipality=towns[member]
-            ).exists():
-                association_membership_add(
-                    association=association,
-                    municipality=towns[member],
-                    valid_from=GRANT_PERIOD[0],
-                    valid_to=GRANT_PERIOD[1],
-                    by=None,
-                )
+            for year in GRANT_YEARS:
+                start = date(year, 1, 1)
+                if not AssociationMembership.objects.filter(
+                    association=association, municipality=towns[member], valid_from=start
+                ).exists():
+                    association_membership_add(
+                        association=association,
+                        municipality=towns[member],
+                        valid_from=start,
+                        valid_to=date(year, 12, 31),
+                        by=None,
+                    )
 
 
 def _user(spec: DemoUser) -> User:

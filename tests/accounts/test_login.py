@@ -158,3 +158,24 @@ def test_password_change_errors_are_shown_per_field(login):
     )
     assert response.status_code == 200
     assert 'aria-invalid="true"' in response.content.decode()
+
+
+def test_behind_a_proxy_the_lockout_counts_the_real_client(demo_mode):
+    # nginx appends the address it saw; one attacker must not lock everybody out.
+    demo_mode.LOTSE_TRUSTED_PROXY_COUNT = 1
+    attacker = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    for number in range(settings.AXES_FAILURE_LIMIT):
+        post_login(attacker, f"rate.{number}", "falsch")
+    assert post_login(attacker, "cm.luenen").status_code == 429
+    colleague = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert post_login(colleague, "cm.luenen").status_code == 302
+
+
+def test_forged_forwarded_addresses_are_ignored(rf, settings):
+    from lotse.core.middleware import client_ip
+
+    settings.LOTSE_TRUSTED_PROXY_COUNT = 1
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="10.9.9.9, 203.0.113.9", REMOTE_ADDR="127.0.0.1")
+    assert client_ip(request) == "203.0.113.9"
+    settings.LOTSE_TRUSTED_PROXY_COUNT = 0
+    assert client_ip(request) == "127.0.0.1"
