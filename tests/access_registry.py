@@ -118,6 +118,7 @@ ROUTES: list[Route] = [
     Route("accounts:password_change", ALL_ROLES),
     Route("accounts:token_revoke", ALL_ROLES, method="post", kwargs=_token),
     Route("accounts:user_list", USER_READERS),
+    Route("accounts:user_list", USER_READERS, method="post", data=lambda w, o: {"q": "cm."}),
     Route("accounts:user_create", ADMINS),
     Route("accounts:user_create", ADMINS, method="post", data=_user_create_data),
     Route("accounts:user_detail", USER_READERS, kwargs=_user),

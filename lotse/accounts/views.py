@@ -30,6 +30,9 @@ from lotse.core.tenancy import Area, active_memberships, get_for_user, has_area
 from lotse.organisations.models import Organisation
 from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
+from lotse.privacy.services import audit_record
+
+USER_SEARCH_KEY = "lotse_user_search"
 
 
 class LoginView(auth_views.LoginView):
@@ -143,12 +146,23 @@ def _writable_organisations(user):
 
 @area_required(Area.USERS)
 def user_list(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
+    # The search term is posted and kept in the session: names never go into URLs
+    # (and so never into proxy logs or browser history).
+    if request.method == "POST":
+        request.session[USER_SEARCH_KEY] = request.POST.get("q", "").strip()[:150]
+        return redirect("accounts:user_list")
+    query = request.session.get(USER_SEARCH_KEY, "")
     users = User.objects.for_user(request.user).order_by("username")
     if query:
         users = users.filter(username__icontains=query)
     page = Paginator(users.prefetch_related("memberships__organisation"), 50).get_page(
         request.GET.get("page")
+    )
+    audit_record(
+        actor=request.user,
+        action=AuditAction.SEARCH,
+        object_type="accounts.user",
+        purpose="Kontenliste gelesen",
     )
     return render(
         request,

@@ -104,3 +104,13 @@ def test_dpo_reads_accounts_but_cannot_change_them(login, user):
     person = user("cm.bergkamen")
     assert client.get(reverse("accounts:user_detail", args=[person.pk])).status_code == 200
     assert client.get(reverse("accounts:membership_add", args=[person.pk])).status_code == 403
+
+
+def test_search_for_accounts_keeps_names_out_of_the_url(login):
+    client = login("admin")
+    response = client.post(reverse("accounts:user_list"), {"q": "bergkamen"})
+    assert response.status_code == 302
+    assert "bergkamen" not in response["Location"]
+    page = client.get(response["Location"])
+    assert [u.username for u in page.context["page"].object_list] == ["cm.bergkamen"]
+    assert 'value="bergkamen"' in page.content.decode()
