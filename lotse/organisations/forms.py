@@ -30,6 +30,7 @@ class OrganisationCreateForm(OrganisationForm):
     def __init__(self, *args, parents, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = parents
+        self.fields["parent"].label_from_instance = organisation_choices_label
 
 
 class AssociationMemberForm(KernFormMixin, forms.Form):

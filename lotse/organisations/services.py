@@ -26,9 +26,27 @@ def _depth_below_county(parent: Organisation | None) -> int:
     return 0
 
 
-def _check_period(valid_from: date | None, valid_to: date | None) -> None:
+def _clean_fields(
+    *,
+    kind: str,
+    name: str,
+    valid_from: date | None,
+    valid_to: date | None,
+    runs_own_coordination: bool,
+) -> str:
+    """Checks shared by creating and editing a node; returns the cleaned name."""
+    name = name.strip()
+    if not name:
+        raise RuleViolation("Bitte einen Namen angeben.", field="name")
     if valid_from and valid_to and valid_to < valid_from:
         raise RuleViolation("Das Enddatum liegt vor dem Anfangsdatum.", field="valid_to")
+    if runs_own_coordination and kind != rules.MUNICIPALITY:
+        # KIM §4(3): a town such as Lünen coordinates its own case management.
+        raise RuleViolation(
+            "Nur eine Stadt oder Gemeinde kann eine eigene Koordinierende Stelle haben (KIM § 4 Abs. 3).",
+            field="runs_own_coordination",
+        )
+    return name
 
 
 @transaction.atomic
@@ -43,20 +61,18 @@ def organisation_create(
     valid_to: date | None = None,
     runs_own_coordination: bool = False,
 ) -> Organisation:
-    name = name.strip()
-    if not name:
-        raise RuleViolation("Bitte einen Namen angeben.", field="name")
+    name = _clean_fields(
+        kind=kind,
+        name=name,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        runs_own_coordination=runs_own_coordination,
+    )
     error = rules.child_kind_error(
         parent.kind if parent else None, kind, _depth_below_county(parent)
     )
     if error:
         raise RuleViolation(error, field="kind")
-    _check_period(valid_from, valid_to)
-    if runs_own_coordination and kind != rules.MUNICIPALITY:
-        raise RuleViolation(
-            "Nur eine Stadt oder Gemeinde kann eine eigene Koordinierende Stelle haben (KIM § 4 Abs. 3).",
-            field="runs_own_coordination",
-        )
     organisation = Organisation(
         kind=kind,
         name=name,
@@ -85,15 +101,13 @@ def organisation_update(
     valid_to: date | None = None,
     runs_own_coordination: bool = False,
 ) -> Organisation:
-    name = name.strip()
-    if not name:
-        raise RuleViolation("Bitte einen Namen angeben.", field="name")
-    _check_period(valid_from, valid_to)
-    if runs_own_coordination and organisation.kind != rules.MUNICIPALITY:
-        raise RuleViolation(
-            "Nur eine Stadt oder Gemeinde kann eine eigene Koordinierende Stelle haben (KIM § 4 Abs. 3).",
-            field="runs_own_coordination",
-        )
+    name = _clean_fields(
+        kind=organisation.kind,
+        name=name,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        runs_own_coordination=runs_own_coordination,
+    )
     organisation.name = name
     organisation.official_key = official_key
     organisation.valid_from = valid_from
