@@ -1,12 +1,13 @@
 from datetime import date, datetime
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class TokenRequest(Schema):
-    username: str
-    password: str
-    otp: str | None = None
+    # Bounded like the web form, so over-long input is a 422, not a database error.
+    username: str = Field(min_length=1, max_length=150)
+    password: str = Field(min_length=1, max_length=4096)
+    otp: str | None = Field(default=None, max_length=10)
 
 
 class TokenResponse(Schema):
