@@ -1,0 +1,175 @@
+"""Calendar arithmetic and partial dates for case work, as pure functions.
+
+Periods in the sources are counted as German law counts them: a period that
+starts with an event (the initial consultation) ends with the day that bears
+the same calendar date (§§ 187 (1), 188 (2) BGB, applied to administrative
+periods through § 31 (1) VwVfG); if that day does not exist in the final month
+(29 February in a common year), the period ends on the last day of that month
+(§ 188 (3) BGB).
+"""
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+GERMAN_MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+
+
+def format_de(day: date) -> str:
+    """A date as German forms and letters write it: 05.03.2027."""
+    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
+
+
+def add_years(day: date, years: int) -> date:
+    """The same calendar date ``years`` later (or earlier).
+
+    § 188 (3) BGB: a 29 February that does not exist in the target year
+    becomes 28 February (the last day of that month), never 1 March.
+    """
+    year = day.year + years
+    last = calendar.monthrange(year, day.month)[1]
+    return date(year, day.month, min(day.day, last))
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date known to the year, the month or the day (birth dates of refugees
+    are often known only as a year, or carry 1 January as a placeholder).
+
+    Ordering (``<``) sorts: by year, then month, then day, the less precise value
+    first within its span; it is for sorting lists. Whether two values can be
+    the same day is :meth:`compatible_with`; whether one is certainly earlier
+    is :meth:`certainly_before`.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise ValueError(f"Das Jahr {self.year} ist ungültig.")
+        if self.month is None:
+            if self.day is not None:
+                raise ValueError("Ein Tag ohne Monat ist kein gültiges Datum.")
+            return
+        if not 1 <= self.month <= 12:
+            raise ValueError(f"Der Monat {self.month} ist ungültig.")
+        if self.day is not None:
+            last = calendar.monthrange(self.year, self.month)[1]
+            if not 1 <= self.day <= last:
+                raise ValueError(
+                    f"Den {self.day}. {GERMAN_MONTHS[self.month - 1]} {self.year} gibt es nicht."
+                )
+
+    @classmethod
+    def from_date(cls, day: date) -> "PartialDate":
+        return cls(day.year, day.month, day.day)
+
+    @classmethod
+    def parse(cls, text: str) -> "PartialDate":
+        """Read ``1990``, ``1990-05``, ``1990-05-17`` (ISO, as stored) or the German
+        ``05.1990``, ``5/1990``, ``17.05.1990``; raises ValueError with a German message."""
+        value = text.strip()
+        patterns = (
+            (r"(\d{4})", ("year",)),
+            (r"(\d{4})-(\d{1,2})", ("year", "month")),
+            (r"(\d{4})-(\d{1,2})-(\d{1,2})", ("year", "month", "day")),
+            (r"(\d{1,2})[./](\d{4})", ("month", "year")),
+            (r"(\d{1,2})\.(\d{1,2})\.(\d{4})", ("day", "month", "year")),
+        )
+        for pattern, names in patterns:
+            match = re.fullmatch(pattern, value)
+            if match:
+                parts = dict(zip(names, (int(group) for group in match.groups()), strict=True))
+                return cls(parts["year"], parts.get("month"), parts.get("day"))
+        raise ValueError(
+            f"„{value}“ ist kein Datum; bitte als Jahr (1990), Monat und Jahr (05.1990) "
+            "oder vollständiges Datum (17.05.1990) angeben."
+        )
+
+    @property
+    def is_complete(self) -> bool:
+        return self.day is not None
+
+    def as_date(self) -> date | None:
+        """The exact date, if the day is known."""
+        if self.month is None or self.day is None:
+            return None
+        return date(self.year, self.month, self.day)
+
+    def earliest(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> date:
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return date(self.year, month, day)
+
+    def contains(self, day: date) -> bool:
+        return self.earliest() <= day <= self.latest()
+
+    def compatible_with(self, other: "PartialDate") -> bool:
+        """Whether both can describe the same day (1990 and 17.05.1990 can; 05.1990 and 06.1990 cannot)."""
+        return self.earliest() <= other.latest() and other.earliest() <= self.latest()
+
+    def certainly_before(self, other: "PartialDate") -> bool:
+        return self.latest() < other.earliest()
+
+    def age_range_on(self, day: date) -> tuple[int, int]:
+        """The youngest and oldest age (in completed years) the person can have on ``day``."""
+        return _age(self.latest(), day), _age(self.earliest(), day)
+
+    def iso(self) -> str:
+        """The stored form: 1990, 1990-05 or 1990-05-17."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __str__(self) -> str:
+        """German: 1990, 05.1990 or 17.05.1990."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.month:02d}.{self.year:04d}"
+        return f"{self.day:02d}.{self.month:02d}.{self.year:04d}"
+
+    def _sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: "PartialDate") -> bool:
+        return self._sort_key() < other._sort_key()
+
+    def __le__(self, other: "PartialDate") -> bool:
+        return self._sort_key() <= other._sort_key()
+
+    def __gt__(self, other: "PartialDate") -> bool:
+        return self._sort_key() > other._sort_key()
+
+    def __ge__(self, other: "PartialDate") -> bool:
+        return self._sort_key() >= other._sort_key()
+
+
+def _age(birth: date, day: date) -> int:
+    """Completed years; someone born on 29 February turns a year older on 1 March
+    in a common year (§ 187 (2) Satz 2, § 188 (2) BGB: the birthday itself counts)."""
+    years = day.year - birth.year
+    if (day.month, day.day) < (birth.month, birth.day):
+        years -= 1
+    return max(years, 0)
