@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "lotse.organisations",
     "lotse.accounts",
     "lotse.privacy",
+    "lotse.cases",
     "lotse.api",
     "lotse.demo",
 ]
@@ -234,6 +235,13 @@ if LOTSE_OIDC_ENABLED:
             + ", ".join(_missing_oidc)
         )
 
+# --- Case work (SPEC §2, §6) ---
+# AES-GCM key for health, disability and free-text notes (base64, 32 bytes).
+# Without it, lotse.core.encryption generates DATA_DIR/keys/field_key: back it up.
+LOTSE_FIELD_KEY = envstr("LOTSE_FIELD_KEY") or ""
+# BW 4.1.5 lists reasons after "insbesondere": an "other" reason is offered only if on.
+LOTSE_EXTENSION_OTHER_REASON = envbool("LOTSE_EXTENSION_OTHER_REASON", False)
+
 # --- Security headers ---
 SECURE_SSL_REDIRECT = envbool("LOTSE_SSL_REDIRECT", not LOCAL_MODE)
 LOTSE_BEHIND_PROXY = envbool("LOTSE_BEHIND_PROXY", not LOCAL_MODE)
@@ -279,6 +287,8 @@ STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = DATA_DIR / "uploads"  # private: never served by the web server directly
+# Signed consent forms (PDF or image); larger uploads are refused with a message.
+LOTSE_UPLOAD_MAX_BYTES = envint("LOTSE_UPLOAD_MAX_MB", 10) * 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

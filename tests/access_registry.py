@@ -17,6 +17,9 @@ DIRECTORY = ALL_ROLES
 USER_READERS = frozenset({Role.ADMIN, Role.DPO})
 ADMINS = frozenset({Role.ADMIN})
 DPO = frozenset({Role.DPO})
+# SPEC §1: case files are the case managers' and team leads' only (never coordination).
+CASE_WORKERS = frozenset({Role.CASE_MANAGER, Role.TEAM_LEAD})
+TEAM_LEADS = frozenset({Role.TEAM_LEAD})
 
 # The signed-in user of each role, in the "own" region (Kreis Unna, NRW).
 ROLE_USERS = {
@@ -110,6 +113,72 @@ ROUTES: list[Route] = [
         public=True,
         data=lambda w, o: {"language": "en", "next": "/"},
     ),
+def _client(world, own):
+    return {"pk": world.case(own).client.pk}
+
+
+def _closed_client(world, own):
+    case = world.case(own)
+    return {"pk": case.closed_client.pk, "closure_pk": case.closure.pk}
+
+
+def _consent(world, own):
+    case = world.case(own)
+    return {"pk": case.client.pk, "consent_pk": case.consent.pk}
+
+
+def _extension(world, own):
+    case = world.case(own)
+    return {"pk": case.client.pk, "extension_pk": case.extension.pk}
+
+
+def _client_create_data(world, own):
+    return {
+        "organisation": world.own_org.pk,
+        "municipality": world.own_org.pk,
+        "initials": "AK",
+        "birth_year": "1990",
+    }
+
+
+def _personal_data(world, own):
+    client = world.case(own).client
+    return {
+        "version": str(client.version),
+        "given_names_latin": "Amina",
+        "family_name_latin": "Karimi",
+        "birth_date": "05.1990",
+        "gender": "female",
+    }
+
+
+def _consent_data(world, own):
+    return {
+        "purposes": [world.purpose("beratung").pk],
+        "given_on": world.today.isoformat(),
+        "explained_in": "Dari",
+    }
+
+
+def _consultation_data(world, own):
+    return {"held_on": world.today.isoformat(), "duration_minutes": "45", "channel": "in_person"}
+
+
+def _extension_data(world, own):
+    return {"reason": "illiteracy", "until": world.today.isoformat(), "justification": "Kurs"}
+
+
+def _closure_data(world, own):
+    return {
+        "reason": world.closure_reason("ziele-erreicht").pk,
+        "closed_on": world.today.isoformat(),
+    }
+
+
+def _reassign_data(world, own):
+    return {"clients": [world.case(True).client.pk], "to": world.users[Role.CASE_MANAGER].pk}
+
+
     Route("accounts:login", ALL_ROLES, public=True),
     Route("accounts:logout", ALL_ROLES, method="post"),
     Route("accounts:otp_verify", ALL_ROLES),
@@ -158,6 +227,59 @@ ROUTES: list[Route] = [
         "api:token_create",
         ALL_ROLES,
         method="post",
+    # Case work (issue 3)
+    Route("cases:client_list", CASE_WORKERS),
+    Route("cases:client_list", CASE_WORKERS, method="post", data=lambda w, o: {"q": "2026"}),
+    Route("cases:client_create", CASE_WORKERS),
+    Route("cases:client_create", CASE_WORKERS, method="post", data=_client_create_data),
+    Route("cases:worklist", CASE_WORKERS),
+    Route("cases:worklist", CASE_WORKERS, query="?ansicht=team"),
+    Route("cases:reassign", TEAM_LEADS),
+    Route("cases:reassign", TEAM_LEADS, method="post", data=_reassign_data),
+    Route("cases:client_detail", CASE_WORKERS, kwargs=_client),
+    Route("cases:client_personal", CASE_WORKERS, kwargs=_client),
+    Route(
+        "cases:client_personal", CASE_WORKERS, method="post", kwargs=_client, data=_personal_data
+    ),
+    Route("cases:consent_create", CASE_WORKERS, kwargs=_client),
+    Route("cases:consent_create", CASE_WORKERS, method="post", kwargs=_client, data=_consent_data),
+    Route("cases:consent_withdraw", CASE_WORKERS, kwargs=_consent),
+    Route(
+        "cases:consent_withdraw",
+        CASE_WORKERS,
+        method="post",
+        kwargs=_consent,
+        data=lambda w, o: {"withdrawn_on": w.today.isoformat()},
+    ),
+    Route("cases:consent_download", CASE_WORKERS, kwargs=_consent),
+    Route("cases:consultation_create", CASE_WORKERS, kwargs=_client),
+    Route(
+        "cases:consultation_create",
+        CASE_WORKERS,
+        method="post",
+        kwargs=_client,
+        data=_consultation_data,
+    ),
+    Route("cases:extension_request", CASE_WORKERS, kwargs=_client),
+    Route(
+        "cases:extension_request",
+        CASE_WORKERS,
+        method="post",
+        kwargs=_client,
+        data=_extension_data,
+    ),
+    Route("cases:extension_decide", TEAM_LEADS, kwargs=_extension),
+    Route(
+        "cases:extension_decide",
+        TEAM_LEADS,
+        method="post",
+        kwargs=_extension,
+        data=lambda w, o: {"decision": "approve"},
+    ),
+    Route("cases:closure_create", CASE_WORKERS, kwargs=_client),
+    Route("cases:closure_create", CASE_WORKERS, method="post", kwargs=_client, data=_closure_data),
+    Route("cases:closure_reopen", TEAM_LEADS, kwargs=_closed_client),
+    Route("cases:closure_reopen", TEAM_LEADS, method="post", kwargs=_closed_client),
         api=True,
         public=True,
         data=lambda w, o: {"username": "cm.luenen", "password": "Lotse-Demo-2026!"},

@@ -5,7 +5,7 @@ everyone; never a 500. See tests/access_registry.py for the registry.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.test import Client
@@ -14,6 +14,16 @@ from django.urls import URLResolver, get_resolver, reverse
 from lotse.accounts import services as account_services
 from lotse.accounts.models import ApiToken, User
 from lotse.accounts.permissions import Role
+from lotse.cases.models import Client as CaseClient
+from lotse.cases.models import (
+    Closure,
+    ClosureReason,
+    Consent,
+    ConsentPurpose,
+    Consultation,
+    CounselingExtension,
+)
+from lotse.core import clock
 from lotse.organisations.models import Organisation
 from tests.access_registry import ROLE_USERS, ROUTES, Route
 
@@ -46,6 +56,77 @@ def test_every_url_is_registered():
 
 
 @dataclass
+class CaseObjects:
+    """One region's case files: an open case with consent, initial consultation and a
+    pending extension, and a closed case that a team lead may reopen."""
+
+    client: CaseClient
+    consent: Consent
+    extension: CounselingExtension
+    closed_client: CaseClient
+    closure: Closure
+
+
+MATRIX_FORM = "consent/matrix-signed-form.pdf"
+
+
+def _case_objects(town: Organisation, manager: User) -> CaseObjects:
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    if not default_storage.exists(MATRIX_FORM):
+        default_storage.save(MATRIX_FORM, ContentFile(b"%PDF-1.4 matrix"))
+    today = clock.today()
+    clients = []
+    for number in ("M-1", "M-2"):
+        client = CaseClient.objects.create(
+            organisation=town,
+            municipality=town,
+            case_number=number,
+            initials="AK",
+            birth_year=1990,
+            case_manager=manager,
+        )
+        consent = Consent.objects.create(
+            organisation=town,
+            client=client,
+            given_on=today - timedelta(days=200),
+            explained_in="Arabisch",
+            taken_by=manager,
+            signed_form=MATRIX_FORM,
+            signed_form_type="application/pdf",
+        )
+        consent.purposes.set(ConsentPurpose.objects.all())
+        Consultation.objects.create(
+            organisation=town,
+            client=client,
+            is_initial=True,
+            held_on=today - timedelta(days=200),
+            duration_minutes=60,
+            channel="in_person",
+            recorded_by=manager,
+        )
+        clients.append((client, consent))
+    extension = CounselingExtension.objects.create(
+        organisation=town,
+        client=clients[0][0],
+        reason="illiteracy",
+        justification="Alphabetisierungskurs läuft",
+        until=today.replace(year=today.year + 3) + timedelta(days=100),
+        requested_by=manager,
+        requested_on=today,
+    )
+    closure = Closure.objects.create(
+        organisation=town,
+        client=clients[1][0],
+        reason=ClosureReason.objects.get(code="ziele-erreicht"),
+        closed_on=today,
+        closed_by=manager,
+    )
+    return CaseObjects(clients[0][0], clients[0][1], extension, clients[1][0], closure)
+
+
+@dataclass
 class World:
     users: dict[str, User]
     own_org: Organisation
@@ -58,6 +139,27 @@ class World:
     spare_town: Organisation
     current: User | None = None
     _tokens: dict = field(default_factory=dict)
+    _cases: dict = field(default_factory=dict)
+
+    @property
+    def today(self) -> date:
+        return clock.today()
+
+    def case(self, own: bool) -> CaseObjects:
+        """Case files in Lünen (own) or Backnang (foreign), made on first use."""
+        if own not in self._cases:
+            self._cases[own] = (
+                _case_objects(self.own_org, self.users[Role.CASE_MANAGER])
+                if own
+                else _case_objects(self.foreign_org, User.objects.get(username="cm.backnang"))
+            )
+        return self._cases[own]
+
+    def purpose(self, code: str) -> ConsentPurpose:
+        return ConsentPurpose.objects.get(code=code)
+
+    def closure_reason(self, code: str) -> ClosureReason:
+        return ClosureReason.objects.get(code=code)
 
     def own_token(self, user: User) -> ApiToken:
         if user.pk not in self._tokens:

@@ -28,6 +28,8 @@ class NavItem:
 
 NAVIGATION = [
     NavItem(_("Start"), "core:home"),
+    NavItem(_("Arbeitsliste"), "cases:worklist", Area.CASES),
+    NavItem(_("Fälle"), "cases:client_list", Area.CASES),
     NavItem(_("Organisationen"), "organisations:tree", Area.ORGANISATIONS),
     NavItem(_("Benutzer und Rollen"), "accounts:user_list", Area.USERS),
     NavItem(_("Zugriffsprotokoll"), "privacy:audit_log", Area.AUDIT),
@@ -48,6 +50,8 @@ def start_page_for(user, *, on: date) -> dict:
     tasks = []
     if has_area(user, Area.ORGANISATIONS):
         count = Organisation.objects.for_user(user).count()
+    if has_area(user, Area.CASES):
+        tasks.extend(_case_tasks(user, on=on))
         tasks.append(
             {
                 "title": _("Organisationen ansehen"),
@@ -120,3 +124,39 @@ def start_page_for(user, *, on: date) -> dict:
         }
     )
     return {"memberships": memberships, "tasks": tasks}
+
+
+def _case_tasks(user, *, on: date) -> list[dict]:
+    """SPEC §2.4: what is due in the user's own cases, by urgency, first on the start page."""
+    from lotse.cases.selectors import Level, worklist_counts
+
+    counts = worklist_counts(user, today=on)
+    total = sum(counts.values())
+    if total:
+        text = _(
+            "%(red)s dringend, %(amber)s bald fällig in Ihren Fällen; das Dringendste zuerst."
+        ) % {"red": counts[Level.RED], "amber": counts[Level.AMBER] + counts[Level.INFO]}
+    else:
+        text = _("In Ihren Fällen ist nichts fällig.")
+    tasks = [
+        {
+            "title": ngettext(
+                "Arbeitsliste: %(count)s Aufgabe", "Arbeitsliste: %(count)s Aufgaben", total
+            )
+            % {"count": total},
+            "text": text,
+            "url": reverse("cases:worklist"),
+        }
+    ]
+    if has_area(user, Area.CASES, write=True):
+        tasks.append(
+            {
+                "title": _("Neuer Fall"),
+                "text": _(
+                    "Fall mit Fallnummer, Wohnort, Initialen und Geburtsjahr anlegen; "
+                    "persönliche Angaben erst nach der Einwilligung (BW 4.1.4 f)."
+                ),
+                "url": reverse("cases:client_create"),
+            }
+        )
+    return tasks

@@ -1,0 +1,379 @@
+"""Reading case files, always within what the user may see (lotse.core.tenancy).
+
+The worklist (SPEC §2.4) is computed from one annotated query: what a case
+needs is derived by the functional core (lotse.cases.rules.period) from a
+handful of dates per client, so the number of queries does not grow with the
+number of cases.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import IntEnum
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from lotse.cases.models import (
+    Client,
+    Closure,
+    Consent,
+    Consultation,
+    CounselingExtension,
+    Decision,
+)
+from lotse.cases.permissions import team_lead_organisation_ids
+from lotse.cases.rules.dates import format_de
+from lotse.cases.rules.period import (
+    Extension,
+    days_left,
+    ends_within,
+    period_end,
+    period_ended,
+    plan_due,
+    regular_period_end,
+)
+from lotse.core.tenancy import get_for_user
+
+
+def clients_for(user, *, write: bool = False):
+    return Client.objects.for_user(user, write=write)
+
+
+def get_client_for_user(user, pk, *, write: bool = False) -> Client:
+    """The client if the user may see (or change) the case; 404 otherwise."""
+    return get_for_user(
+        Client.objects.select_related(
+            "organisation", "municipality", "case_manager", "residence_status", "changed_by"
+        ),
+        user,
+        pk,
+        write=write,
+    )
+
+
+def with_case_state(queryset):
+    """Annotate what the worklist and the case page need, as subqueries (no row multiplication)."""
+    consultations = Consultation.objects.filter(client=OuterRef("pk"))
+    return queryset.annotate(
+        initial_on=Subquery(consultations.filter(is_initial=True).values("held_on")[:1]),
+        second_on=Subquery(consultations.order_by("held_on", "id").values("held_on")[1:2]),
+        consultation_count=Coalesce(
+            Subquery(
+                consultations.order_by().values("client").annotate(n=Count("id")).values("n")[:1],
+                output_field=IntegerField(),
+            ),
+            0,
+        ),
+        extension_until=Subquery(
+            CounselingExtension.objects.filter(
+                client=OuterRef("pk"), decision=Decision.APPROVED
+            ).values("until")[:1]
+        ),
+        pending_extension_id=Subquery(
+            CounselingExtension.objects.filter(
+                client=OuterRef("pk"), decision=Decision.PENDING
+            ).values("id")[:1]
+        ),
+        has_consent=Exists(
+            Consent.objects.filter(client=OuterRef("pk"), withdrawn_on__isnull=True)
+        ),
+        closed_on=Subquery(
+            Closure.objects.filter(client=OuterRef("pk"), reopened_on__isnull=True).values(
+                "closed_on"
+            )[:1]
+        ),
+    )
+
+
+class Level(IntEnum):
+    """Urgency, most urgent first."""
+
+    RED = 1
+    AMBER = 2
+    INFO = 3
+
+
+LEVEL_LABELS = {Level.RED: _("dringend"), Level.AMBER: _("bald fällig"), Level.INFO: _("Hinweis")}
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    client: Client
+    kind: str
+    level: Level
+    text: str
+    url: str
+    action: str
+    due: date | None = None
+
+    @property
+    def level_label(self) -> str:
+        return str(LEVEL_LABELS[self.level])
+
+    @property
+    def sort_key(self):
+        return (self.level, self.due or date.max, self.client.case_number)
+
+
+@dataclass
+class CaseState:
+    """What is known and due for one client; from an annotated row (see with_case_state)."""
+
+    client: Client
+    today: date
+    items: list[WorkItem] = field(default_factory=list)
+
+    @property
+    def initial_on(self) -> date | None:
+        return self.client.initial_on
+
+    @property
+    def extension(self) -> Extension | None:
+        until = self.client.extension_until
+        return Extension(until=until, reason=None, justification="") if until else None
+
+    @property
+    def period_end(self) -> date | None:
+        if self.initial_on is None:
+            return None
+        return period_end(initial=self.initial_on, extension=self.extension)
+
+    @property
+    def regular_end(self) -> date | None:
+        return regular_period_end(initial=self.initial_on) if self.initial_on else None
+
+    @property
+    def days_left(self) -> int | None:
+        if self.initial_on is None:
+            return None
+        return days_left(today=self.today, initial=self.initial_on, extension=self.extension)
+
+    @property
+    def closed(self) -> bool:
+        return self.client.closed_on is not None
+
+    @property
+    def restricted(self) -> bool:
+        return self.client.restricted_on is not None
+
+    @property
+    def has_consent(self) -> bool:
+        return self.client.has_consent and not self.restricted
+
+
+def plan_url(client: Client) -> str | None:
+    """Where the integration plan is made, once that page exists (issue 3 item 4)."""
+    try:
+        return reverse("cases:plan", kwargs={"pk": client.pk})
+    except NoReverseMatch:
+        return None
+
+
+def _client_ids_with_plan(client_ids) -> set[int]:
+    # The integration plan (issue 3 item 4) is not built yet: no client has one.
+    return set()
+
+
+def case_state(client: Client, *, today: date, plan_exists: bool, for_team_lead: bool) -> CaseState:
+    """The due items of one case (SPEC §2.4), most urgent first."""
+    state = CaseState(client=client, today=today)
+    url = reverse("cases:client_detail", kwargs={"pk": client.pk})
+    items = state.items
+    if state.restricted:
+        items.append(
+            WorkItem(
+                client,
+                "erasure_due",
+                Level.RED,
+                str(_("Einwilligung widerrufen am %(day)s: Löschung fällig"))
+                % {"day": format_de(client.restricted_on)},
+                url,
+                str(_("Fall ansehen")),
+                client.erasure_due_on,
+            )
+        )
+        return state
+    if state.closed:
+        return state
+    if not client.has_consent:
+        items.append(
+            WorkItem(
+                client,
+                "consent_missing",
+                Level.AMBER,
+                str(_("Einwilligung fehlt: ohne sie keine persönlichen Angaben (BW 4.1.4 f)")),
+                reverse("cases:consent_create", kwargs={"pk": client.pk}),
+                str(_("Einwilligung erfassen")),
+            )
+        )
+    initial = state.initial_on
+    if initial is None:
+        return state
+    if plan_due(
+        consultation_dates=[d for d in (initial, client.second_on) if d], plan_exists=plan_exists
+    ):
+        items.append(
+            WorkItem(
+                client,
+                "plan_missing",
+                Level.RED,
+                str(
+                    _(
+                        "Integrationsplan fehlt: fällig spätestens beim zweiten Gespräch am %(day)s (BW 4.1.4 f)"
+                    )
+                )
+                % {"day": format_de(client.second_on)},
+                plan_url(client) or url,
+                str(_("Integrationsplan erstellen")),
+                client.second_on,
+            )
+        )
+    if period_ended(today=today, initial=initial, extension=state.extension):
+        items.append(
+            WorkItem(
+                client,
+                "closure_due",
+                Level.RED,
+                str(_("Beratungszeitraum endete am %(day)s: Fall abschließen (BW 4.1.5)"))
+                % {"day": format_de(state.period_end)},
+                reverse("cases:closure_create", kwargs={"pk": client.pk}),
+                str(_("Fall abschließen")),
+                state.period_end,
+            )
+        )
+    elif ends_within(today=today, initial=initial, extension=state.extension):
+        can_extend = state.extension is None and client.pending_extension_id is None
+        items.append(
+            WorkItem(
+                client,
+                "period_ending",
+                Level.AMBER,
+                str(
+                    _("Beratungszeitraum endet am %(day)s (in %(days)s Tagen; BW 4.1.5)")
+                    % {"day": format_de(state.period_end), "days": state.days_left}
+                ),
+                reverse("cases:extension_request", kwargs={"pk": client.pk}) if can_extend else url,
+                str(_("Verlängerung beantragen")) if can_extend else str(_("Fall ansehen")),
+                state.period_end,
+            )
+        )
+    if client.pending_extension_id is not None:
+        items.append(
+            WorkItem(
+                client,
+                "extension_pending",
+                Level.AMBER,
+                str(_("Verlängerung beantragt: Entscheidung der Teamleitung steht aus (BW 4.1.5)")),
+                reverse(
+                    "cases:extension_decide",
+                    kwargs={"pk": client.pk, "extension_pk": client.pending_extension_id},
+                )
+                if for_team_lead
+                else url,
+                str(_("Entscheiden")) if for_team_lead else str(_("Fall ansehen")),
+                state.period_end,
+            )
+        )
+    items.sort(key=lambda item: item.sort_key)
+    return state
+
+
+def case_states(clients, *, user, today: date) -> list[CaseState]:
+    clients = list(clients)
+    with_plan = _client_ids_with_plan([c.pk for c in clients])
+    lead_ids = team_lead_organisation_ids(user, on=today)
+    return [
+        case_state(
+            client,
+            today=today,
+            plan_exists=client.pk in with_plan,
+            for_team_lead=client.organisation_id in lead_ids,
+        )
+        for client in clients
+    ]
+
+
+def client_list_for(user, *, case_number: str = ""):
+    """The client list: scoped, annotated for status, two joins and no per-row query."""
+    clients = with_case_state(clients_for(user)).select_related(
+        "municipality", "case_manager", "organisation"
+    )
+    if case_number:
+        clients = clients.filter(case_number__icontains=case_number)
+    return clients.order_by("case_number", "id")
+
+
+def worklist_for(user, *, today: date, team: bool) -> list[WorkItem]:
+    """What is due (SPEC §2.4): the user's own cases, or the whole team's, most urgent first."""
+    clients = with_case_state(clients_for(user)).select_related("case_manager")
+    if not team:
+        clients = clients.filter(case_manager=user)
+    items = [item for state in case_states(clients, user=user, today=today) for item in state.items]
+    items.sort(key=lambda item: item.sort_key)
+    return items
+
+
+def worklist_counts(user, *, today: date) -> dict[Level, int]:
+    counts = dict.fromkeys(Level, 0)
+    for item in worklist_for(user, today=today, team=False):
+        counts[item.level] += 1
+    return counts
+
+
+def case_page_for(user, pk, *, today: date) -> tuple[CaseState, dict]:
+    """Everything about one client for the case page, in a fixed number of queries."""
+    client = get_for_user(
+        with_case_state(
+            Client.objects.select_related(
+                "organisation", "municipality", "case_manager", "residence_status", "household"
+            )
+        ),
+        user,
+        pk,
+    )
+    with_plan = _client_ids_with_plan([client.pk])
+    state = case_state(
+        client,
+        today=today,
+        plan_exists=client.pk in with_plan,
+        for_team_lead=client.organisation_id in team_lead_organisation_ids(user, on=today),
+    )
+    related = {
+        "consents": list(client.consents.select_related("taken_by").prefetch_related("purposes")),
+        "consultations": list(
+            client.consultations.select_related("recorded_by").prefetch_related(Prefetch("topics"))
+        ),
+        "extensions": list(client.extensions.select_related("requested_by", "decided_by")),
+        "closures": list(client.closures.select_related("reason", "closed_by", "reopened_by")),
+        "household_members": list(
+            Client.objects.for_user(user)
+            .filter(household_id=client.household_id)
+            .exclude(pk=client.pk)
+            .only("id", "case_number", "initials")
+        )
+        if client.household_id
+        else [],
+    }
+    return state, related
+
+
+def team_case_managers(user, *, on: date):
+    """Accounts that may keep cases in the team lead's area (for reassignment)."""
+    from lotse.accounts.models import Membership, User
+    from lotse.accounts.permissions import Role
+
+    ids = team_lead_organisation_ids(user, on=on)
+    memberships = (
+        Membership.objects.filter(
+            organisation_id__in=ids,
+            role__in=[Role.CASE_MANAGER, Role.TEAM_LEAD],
+            valid_from__lte=on,
+        )
+        .exclude(valid_to__lt=on)
+        .values("user_id")
+    )
+    return User.objects.filter(id__in=memberships, is_active=True).order_by(
+        "last_name", "first_name", "username"
+    )

@@ -1,0 +1,38 @@
+from django.urls import path
+
+from lotse.cases import views
+
+app_name = "cases"
+
+urlpatterns = [
+    path("", views.client_list, name="client_list"),
+    path("neu/", views.client_create, name="client_create"),
+    path("arbeitsliste/", views.worklist, name="worklist"),
+    path("neu-zuweisen/", views.reassign, name="reassign"),
+    path("<int:pk>/", views.client_detail, name="client_detail"),
+    path("<int:pk>/persoenliche-angaben/", views.client_personal, name="client_personal"),
+    path("<int:pk>/einwilligung/neu/", views.consent_create, name="consent_create"),
+    path(
+        "<int:pk>/einwilligung/<int:consent_pk>/widerruf/",
+        views.consent_withdraw,
+        name="consent_withdraw",
+    ),
+    path(
+        "<int:pk>/einwilligung/<int:consent_pk>/formular/",
+        views.consent_download,
+        name="consent_download",
+    ),
+    path("<int:pk>/gespraeche/neu/", views.consultation_create, name="consultation_create"),
+    path("<int:pk>/verlaengerung/neu/", views.extension_request, name="extension_request"),
+    path(
+        "<int:pk>/verlaengerung/<int:extension_pk>/entscheidung/",
+        views.extension_decide,
+        name="extension_decide",
+    ),
+    path("<int:pk>/abschluss/", views.closure_create, name="closure_create"),
+    path(
+        "<int:pk>/abschluss/<int:closure_pk>/wiedereroeffnen/",
+        views.closure_reopen,
+        name="closure_reopen",
+    ),
+]
