@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "lotse.accounts",
     "lotse.privacy",
     "lotse.cases",
+    "lotse.funding",
     "lotse.api",
     "lotse.demo",
 ]

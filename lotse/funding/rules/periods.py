@@ -7,6 +7,7 @@ Periods are closed intervals: ``start`` and ``end`` are both days of the period
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, timedelta
 
 from lotse.funding.rules.money import RuleError
@@ -14,6 +15,29 @@ from lotse.funding.rules.money import RuleError
 
 def format_date(day: date) -> str:
     return day.strftime("%d.%m.%Y")
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+def parse_date(value: object, *, field: str, label: str = "Das Datum") -> date:
+    """A calendar day as "YYYY-MM-DD" (or German "TT.MM.JJJJ"); 30 February is refused."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        raise RuleError(f"{label} fehlt (Format JJJJ-MM-TT).", field)
+    text = value.strip()
+    try:
+        if _ISO_DATE.match(text):
+            return date.fromisoformat(text)
+        german = _GERMAN_DATE.match(text)
+        if german:
+            day, month, year = (int(part) for part in german.groups())
+            return date(year, month, day)
+    except ValueError as exc:
+        raise RuleError(f"{label} „{text[:20]}“ gibt es nicht im Kalender.", field) from exc
+    raise RuleError(f"{label} ist kein Datum im Format JJJJ-MM-TT.", field)
 
 
 def check_period(*, start: date, end: date) -> None:

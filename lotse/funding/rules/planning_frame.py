@@ -37,6 +37,8 @@ YEARS = 3  # BW 5.3: "die Zuteilungsquoten der letzten drei Jahre"
 
 @dataclass(frozen=True)
 class PlanningFrame:
+    budget: Decimal
+    minimum: Decimal
     allocations: dict[str, Decimal]
     raised: list[str]  # counties lifted to the minimum, in the order given
     average_quotas: dict[str, Decimal]  # shown with six decimals
@@ -78,7 +80,8 @@ def planning_frame_distribute(
     floors = minimum * count
     if floors > budget:
         raise RuleError(
-            f"Der Gesamtplanungsrahmen reicht nicht für die Mindestbeträge: {count} Kreise × "
+            "Der Gesamtplanungsrahmen reicht nicht für die Mindestbeträge: "
+            f"{count} {'Kreis' if count == 1 else 'Kreise'} × "
             f"{format_eur(minimum)} = {format_eur(floors)}, verfügbar sind nur "
             f"{format_eur(budget)} ({citation}: mindestens {format_eur(minimum)} je Kreis, "
             "Obergrenze ist der Gesamtplanungsrahmen).",
@@ -169,6 +172,8 @@ def planning_frame_distribute(
         else f"Summe aller Planungsrahmen: {format_eur(total)} (Gesamtplanungsrahmen {format_eur(budget)})."
     )
     return PlanningFrame(
+        budget=budget,
+        minimum=minimum,
         allocations=allocations,
         raised=[county for county in averages if county in raised],
         average_quotas={county: to_decimal(a, places=6) for county, a in averages.items()},
