@@ -289,4 +289,43 @@ def _reassign_data(world, own):
     Route("api:organisation_list", DIRECTORY, api=True),
     Route("api:organisation_detail", DIRECTORY, api=True, kwargs=_org_api),
     Route("api:audit_list", DPO, api=True),
+    Route("api:funding_programmes", ALL_ROLES, api=True),
+    Route(
+        "api:funding_calculate",
+        ALL_ROLES,
+        method="post",
+        api=True,
+        data=lambda w, o: {
+            "programme": "kim-nrw-bs2",
+            "fte": "0.5",
+            "start": "2023-07-01",
+            "end": "2023-12-31",
+            "costs": "20000.00",
+        },
+    ),
+    Route(
+        "api:funding_fare_loss",
+        ALL_ROLES,
+        method="post",
+        api=True,
+        data=lambda w, o: {"year": 2021, "revenue": "1234567.89"},
+    ),
+    Route(
+        "api:funding_planning_frame",
+        ALL_ROLES,
+        method="post",
+        api=True,
+        data=lambda w, o: {
+            "budget": "1000000.00",
+            "minimum": "180000",
+            "quotas": {"Rems-Murr-Kreis": ["3.8", "3.9", "4.0"], "Kreis Unna": ["1", "1", "2"]},
+        },
+    ),
+    Route(
+        "api:funding_interest",
+        ALL_ROLES,
+        method="post",
+        api=True,
+        data=lambda w, o: {"principal": "10000.00", "start": "2024-01-01", "end": "2024-12-31"},
+    ),
 ]

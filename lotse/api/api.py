@@ -6,7 +6,8 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from lotse.api.auth import BearerToken
-from lotse.api.routers import audit, auth, me, organisations
+from lotse.api.parser import DecimalJSONParser
+from lotse.api.routers import audit, auth, funding, me, organisations
 
 api = NinjaAPI(
     title="Lotse API",
@@ -16,6 +17,8 @@ api = NinjaAPI(
         "`Authorization: Bearer <token>`. Es gelten dieselben Rollen und Zuständigkeiten wie im Web."
     ),
     auth=BearerToken(),
+    # JSON numbers as Decimal: money never passes through float (SPEC §4.1).
+    parser=DecimalJSONParser(),
     urls_namespace="api",
 )
 
@@ -63,3 +66,4 @@ api.add_router("/auth", auth.router)
 api.add_router("/me", me.router)
 api.add_router("/", organisations.router)
 api.add_router("/audit", audit.router)
+api.add_router("/funding", funding.router)
