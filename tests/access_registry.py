@@ -34,6 +34,21 @@ ROLE_USERS = {
 }
 
 
+# Sample input of the funding calculator pages (German notation, as people type it).
+CALCULATOR_FORM = {
+    "programme": "kim-nrw-bs2",
+    "fte": "0,5",
+    "start": "2023-07-01",
+    "end": "2023-12-31",
+}
+FARE_LOSS_FORM = {"year": "2021", "revenue": "1.234.567,89"}
+PLANNING_FRAME_FORM = {
+    "budget": "1.000.000,00",
+    "minimum": "180.000,00",
+    "quotas": "Kreis A; 10; 10; 10\nKreis B; 1; 2; 1",
+}
+
+
 @dataclass(frozen=True)
 class Route:
     name: str
@@ -219,6 +234,15 @@ def _reassign_data(world, own):
     ),
     Route("privacy:audit_log", DPO),
     Route("privacy:audit_log", DPO, query="?action=read&day_from=2026-01-01"),
+    # Funding calculator: public rules, no tenant data – every signed-in role (issue 5).
+    Route("funding:calculator", ALL_ROLES),
+    Route("funding:calculator", ALL_ROLES, method="post", data=lambda w, o: CALCULATOR_FORM),
+    Route("funding:fare_loss", ALL_ROLES),
+    Route("funding:fare_loss", ALL_ROLES, method="post", data=lambda w, o: FARE_LOSS_FORM),
+    Route("funding:planning_frame", ALL_ROLES),
+    Route(
+        "funding:planning_frame", ALL_ROLES, method="post", data=lambda w, o: PLANNING_FRAME_FORM
+    ),
     # JSON API
     Route("api:api-root", ALL_ROLES, api=True, public=True, extra={"status": {404}}),
     Route("api:openapi-json", ALL_ROLES, api=True, public=True),

@@ -33,6 +33,8 @@ NAVIGATION = [
     NavItem(_("Organisationen"), "organisations:tree", Area.ORGANISATIONS),
     NavItem(_("Benutzer und Rollen"), "accounts:user_list", Area.USERS),
     NavItem(_("Zugriffsprotokoll"), "privacy:audit_log", Area.AUDIT),
+    # Open to every signed-in role; listed for the grant roles, who use it (SPEC §4).
+    NavItem(_("Förderrechner"), "funding:calculator", Area.GRANTS),
     NavItem(_("Mein Konto"), "accounts:account"),
 ]
 
