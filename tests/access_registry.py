@@ -118,16 +118,6 @@ def _user_create_data(world, own):
     }
 
 
-ROUTES: list[Route] = [
-    Route("core:home", ALL_ROLES),
-    Route("core:health", ALL_ROLES, public=True),
-    Route(
-        "set_language",
-        ALL_ROLES,
-        method="post",
-        public=True,
-        data=lambda w, o: {"language": "en", "next": "/"},
-    ),
 def _client(world, own):
     return {"pk": world.case(own).client.pk}
 
@@ -194,6 +184,16 @@ def _reassign_data(world, own):
     return {"clients": [world.case(True).client.pk], "to": world.users[Role.CASE_MANAGER].pk}
 
 
+ROUTES: list[Route] = [
+    Route("core:home", ALL_ROLES),
+    Route("core:health", ALL_ROLES, public=True),
+    Route(
+        "set_language",
+        ALL_ROLES,
+        method="post",
+        public=True,
+        data=lambda w, o: {"language": "en", "next": "/"},
+    ),
     Route("accounts:login", ALL_ROLES, public=True),
     Route("accounts:logout", ALL_ROLES, method="post"),
     Route("accounts:otp_verify", ALL_ROLES),
@@ -232,25 +232,6 @@ def _reassign_data(world, own):
     Route(
         "organisations:member_add", ADMINS, method="post", kwargs=_association, data=_member_data
     ),
-    Route("privacy:audit_log", DPO),
-    Route("privacy:audit_log", DPO, query="?action=read&day_from=2026-01-01"),
-    # Funding calculator: public rules, no tenant data – every signed-in role (issue 5).
-    Route("funding:calculator", ALL_ROLES),
-    Route("funding:calculator", ALL_ROLES, method="post", data=lambda w, o: CALCULATOR_FORM),
-    Route("funding:fare_loss", ALL_ROLES),
-    Route("funding:fare_loss", ALL_ROLES, method="post", data=lambda w, o: FARE_LOSS_FORM),
-    Route("funding:planning_frame", ALL_ROLES),
-    Route(
-        "funding:planning_frame", ALL_ROLES, method="post", data=lambda w, o: PLANNING_FRAME_FORM
-    ),
-    # JSON API
-    Route("api:api-root", ALL_ROLES, api=True, public=True, extra={"status": {404}}),
-    Route("api:openapi-json", ALL_ROLES, api=True, public=True),
-    Route("api:openapi-view", ALL_ROLES, api=True, public=True),
-    Route(
-        "api:token_create",
-        ALL_ROLES,
-        method="post",
     # Case work (issue 3)
     Route("cases:client_list", CASE_WORKERS),
     Route("cases:client_list", CASE_WORKERS, method="post", data=lambda w, o: {"q": "2026"}),
@@ -304,6 +285,25 @@ def _reassign_data(world, own):
     Route("cases:closure_create", CASE_WORKERS, method="post", kwargs=_client, data=_closure_data),
     Route("cases:closure_reopen", TEAM_LEADS, kwargs=_closed_client),
     Route("cases:closure_reopen", TEAM_LEADS, method="post", kwargs=_closed_client),
+    Route("privacy:audit_log", DPO),
+    Route("privacy:audit_log", DPO, query="?action=read&day_from=2026-01-01"),
+    # Funding calculator: public rules, no tenant data – every signed-in role (issue 5).
+    Route("funding:calculator", ALL_ROLES),
+    Route("funding:calculator", ALL_ROLES, method="post", data=lambda w, o: CALCULATOR_FORM),
+    Route("funding:fare_loss", ALL_ROLES),
+    Route("funding:fare_loss", ALL_ROLES, method="post", data=lambda w, o: FARE_LOSS_FORM),
+    Route("funding:planning_frame", ALL_ROLES),
+    Route(
+        "funding:planning_frame", ALL_ROLES, method="post", data=lambda w, o: PLANNING_FRAME_FORM
+    ),
+    # JSON API
+    Route("api:api-root", ALL_ROLES, api=True, public=True, extra={"status": {404}}),
+    Route("api:openapi-json", ALL_ROLES, api=True, public=True),
+    Route("api:openapi-view", ALL_ROLES, api=True, public=True),
+    Route(
+        "api:token_create",
+        ALL_ROLES,
+        method="post",
         api=True,
         public=True,
         data=lambda w, o: {"username": "cm.luenen", "password": "Lotse-Demo-2026!"},
