@@ -1,0 +1,68 @@
+"""Query counts of the client list, the case page and the worklist do not grow
+with the number of records (issue 3: pinned query counts)."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from lotse.cases.models import ConsultationTopic
+from tests.cases.factories import consult, make_client, running_case
+
+
+def count_queries(browser, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = browser.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def add_cases(n: int):
+    for i in range(n):
+        client = running_case(start=date(2025, 1, 10 + i))
+        consult(
+            client,
+            on=date(2025, 2, 1),
+            topics=list(ConsultationTopic.objects.all()[:3]),
+            notes=f"Notiz {i}",
+        )
+        make_client(today=date(2025, 3, 1))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", ["cases:client_list", "cases:worklist"])
+def test_lists_are_constant_in_the_number_of_cases(login, url_name):
+    browser = login("lead.luenen")
+    add_cases(2)
+    url = reverse(url_name) + ("?ansicht=team" if url_name == "cases:worklist" else "")
+    browser.get(url)  # warm the session
+    few = count_queries(browser, url)
+    add_cases(5)
+    assert count_queries(browser, url) == few
+
+
+@pytest.mark.django_db
+def test_case_page_is_constant_in_consultations_and_consents(login):
+    browser = login("cm.luenen")
+    client = running_case(start=date(2025, 1, 10))
+    url = reverse("cases:client_detail", kwargs={"pk": client.pk})
+    browser.get(url)
+    few = count_queries(browser, url)
+    for day in range(2, 9):
+        consult(client, on=date(2025, 2, day), topics=list(ConsultationTopic.objects.all()[:4]))
+    from tests.cases.factories import give_consent
+
+    give_consent(client, on=date(2025, 3, 1))
+    assert count_queries(browser, url) == few
+
+
+@pytest.mark.django_db
+def test_case_page_query_budget(login):
+    browser = login("cm.luenen")
+    client = running_case(start=date(2025, 1, 10))
+    url = reverse("cases:client_detail", kwargs={"pk": client.pk})
+    browser.get(url)
+    # Session, user, memberships, scope, the case, 6 related lists, audit (lock, chain, insert).
+    assert count_queries(browser, url) <= 20
