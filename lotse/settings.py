@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "lotse.privacy",
     "lotse.cases",
     "lotse.funding",
+    "lotse.staff",
     "lotse.api",
     "lotse.demo",
 ]
@@ -242,6 +243,11 @@ if LOTSE_OIDC_ENABLED:
 LOTSE_FIELD_KEY = envstr("LOTSE_FIELD_KEY") or ""
 # BW 4.1.5 lists reasons after "insbesondere": an "other" reason is offered only if on.
 LOTSE_EXTENSION_OTHER_REASON = envbool("LOTSE_EXTENSION_OTHER_REASON", False)
+
+# --- Staff and qualification (SPEC §3, issue 4) ---
+# Days ahead in which a staff deadline (supplementary qualification, annual
+# training, background check, coverage) shows on the worklist as due.
+LOTSE_STAFF_REMINDER_DAYS = envint("LOTSE_STAFF_REMINDER_DAYS", 60)
 
 # --- Security headers ---
 SECURE_SSL_REDIRECT = envbool("LOTSE_SSL_REDIRECT", not LOCAL_MODE)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("lotse.accounts.urls")),
     path("organisationen/", include("lotse.organisations.urls")),
     path("datenschutz/", include("lotse.privacy.urls")),
+    path("personal/", include("lotse.staff.urls")),
     path("zuwendungen/", include("lotse.funding.urls")),
     path("faelle/", include("lotse.cases.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -353,3 +353,179 @@ ROUTES: list[Route] = [
         data=lambda w, o: {"principal": "10000.00", "start": "2024-01-01", "end": "2024-12-31"},
     ),
 ]
+
+
+# --- Staff (issue 4): read by the coordinating office, grants officer and team lead,
+# written by the coordinating office. Objects come from tests/staff/world.py.
+STAFF_READERS = frozenset({Role.COORDINATION, Role.GRANTS_OFFICER, Role.TEAM_LEAD})
+STAFF_WRITERS = frozenset({Role.COORDINATION})
+
+
+def _employee(world, own):
+    from tests.staff.world import staff_for
+
+    return {"pk": staff_for(world, own).employee.pk}
+
+
+def _period(world, own):
+    from tests.staff.world import staff_for
+
+    return {"pk": staff_for(world, own).period.pk}
+
+
+def _staff_document(world, own):
+    from tests.staff.world import staff_for
+
+    return {"kind": "gleichwertigkeit", "pk": staff_for(world, own).proof.pk}
+
+
+def _employee_data(world, own):
+    return {
+        "organisation": world.spare_town.pk,
+        "first_name": "Neu",
+        "last_name": "Kraft",
+        "function": "integration_manager",
+        "hire_date": "2026-02-01",
+        "degree_field": "social_work",
+    }
+
+
+def _period_data(world, own):
+    return {"position": "IM-NEU", "start": "2030-01-01", "fte": "0,5"}
+
+
+def _check_data(world, own):
+    return {
+        "checked_on": "2024-01-01",
+        "method": "enhanced_certificate",
+        "outcome": "cleared",
+        "checked_by": "Personalamt",
+    }
+
+
+def _interruption_data(world, own):
+    return {"start": "2025-01-01", "end": "2025-02-01", "reason": "Elternzeit"}
+
+
+def _training_data(world, own):
+    return {
+        "organisation": world.county.pk,
+        "topic": "Traumasensible Beratung",
+        "date": "2025-03-01",
+        "provider": "VHS",
+    }
+
+
+def _api_employee_data(world, own):
+    return {
+        "organisation_id": world.spare_town.pk,
+        "first_name": "Api",
+        "last_name": "Kraft",
+        "function": "integration_manager",
+        "hire_date": "2026-02-01",
+    }
+
+
+def _api_employment_data(world, own):
+    from tests.staff.world import staff_for
+
+    return {
+        "employee_id": staff_for(world, True).employee.pk,
+        "position": "IM-API",
+        "start": "2031-01-01",
+        "fte": "0.5",
+    }
+
+
+STAFF_ROUTES: list[Route] = [
+    Route("staff:compliance", STAFF_READERS),
+    Route("staff:compliance", STAFF_READERS, query="?rule=training&state=open&year=2025&q=Er"),
+    Route("staff:compliance_export", STAFF_READERS),
+    Route("staff:employee_detail", STAFF_READERS, kwargs=_employee),
+    Route("staff:employee_create", STAFF_WRITERS),
+    Route("staff:employee_create", STAFF_WRITERS, method="post", data=_employee_data),
+    Route("staff:employee_edit", STAFF_WRITERS, kwargs=_employee),
+    Route(
+        "staff:employee_edit",
+        STAFF_WRITERS,
+        method="post",
+        kwargs=_employee,
+        data=lambda w, o: {**_employee_data(w, o), "last_name": "Geändert"},
+    ),
+    Route("staff:proof_add", STAFF_WRITERS, kwargs=_employee),
+    Route(
+        "staff:proof_add",
+        STAFF_WRITERS,
+        method="post",
+        kwargs=_employee,
+        data=lambda w, o: {
+            "qualification": "degree",
+            "kind": "certificate_evaluation",
+            "issued_on": "2024-03-01",
+        },
+    ),
+    Route("staff:supplementary_add", STAFF_WRITERS, kwargs=_employee),
+    Route(
+        "staff:supplementary_add",
+        STAFF_WRITERS,
+        method="post",
+        kwargs=_employee,
+        data=lambda w, o: {
+            "title": "Modul 2",
+            "provider": "Liga",
+            "start": "2024-03-01",
+            "end": "2024-03-02",
+            "days": "2",
+            "topics": "c",
+        },
+    ),
+    Route("staff:check_add", STAFF_WRITERS, kwargs=_employee),
+    Route("staff:check_add", STAFF_WRITERS, method="post", kwargs=_employee, data=_check_data),
+    Route("staff:period_create", STAFF_WRITERS, kwargs=_employee),
+    Route("staff:period_create", STAFF_WRITERS, method="post", kwargs=_employee, data=_period_data),
+    Route("staff:period_edit", STAFF_WRITERS, kwargs=_period),
+    Route(
+        "staff:period_edit",
+        STAFF_WRITERS,
+        method="post",
+        kwargs=_period,
+        data=lambda w, o: {"position": "IM-TEST", "start": "2024-01-01", "fte": "0,75"},
+    ),
+    Route("staff:interruption_add", STAFF_WRITERS, kwargs=_period),
+    Route(
+        "staff:interruption_add",
+        STAFF_WRITERS,
+        method="post",
+        kwargs=_period,
+        data=_interruption_data,
+    ),
+    Route("staff:training_list", STAFF_READERS),
+    Route("staff:training_create", STAFF_WRITERS),
+    Route("staff:training_create", STAFF_WRITERS, method="post", data=_training_data),
+    Route("staff:document", STAFF_READERS, kwargs=_staff_document),
+    Route("api:staff_employee_list", STAFF_READERS, api=True),
+    Route(
+        "api:staff_employee_detail",
+        STAFF_READERS,
+        api=True,
+        kwargs=lambda w, o: {"employee_id": _employee(w, o)["pk"]},
+    ),
+    Route(
+        "api:staff_employee_create",
+        STAFF_WRITERS,
+        method="post",
+        api=True,
+        data=_api_employee_data,
+    ),
+    Route("api:staff_employment_list", STAFF_READERS, api=True),
+    Route(
+        "api:staff_employment_create",
+        STAFF_WRITERS,
+        method="post",
+        api=True,
+        data=_api_employment_data,
+    ),
+    Route("api:staff_training_list", STAFF_READERS, api=True),
+    Route("api:staff_compliance", STAFF_READERS, api=True),
+]
+ROUTES += STAFF_ROUTES

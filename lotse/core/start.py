@@ -33,6 +33,7 @@ NAVIGATION = [
     NavItem(_("Organisationen"), "organisations:tree", Area.ORGANISATIONS),
     NavItem(_("Benutzer und Rollen"), "accounts:user_list", Area.USERS),
     NavItem(_("Zugriffsprotokoll"), "privacy:audit_log", Area.AUDIT),
+    NavItem(_("Personal"), "staff:compliance", Area.STAFF),
     # Open to every signed-in role; listed for the grant roles, who use it (SPEC §4).
     NavItem(_("Förderrechner"), "funding:calculator", Area.GRANTS),
     NavItem(_("Mein Konto"), "accounts:account"),
@@ -118,6 +119,10 @@ def start_page_for(user, *, on: date) -> dict:
                 "url": reverse("privacy:audit_log"),
             }
         )
+    if has_area(user, Area.STAFF):
+        from lotse.staff.tasks import staff_tasks
+
+        tasks.extend(staff_tasks(user, on=on))
     tasks.append(
         {
             "title": _("Konto und Sicherheit"),

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from lotse.demo.regions import load_regions
+from lotse.demo.staff import load_staff
 
 
 class Command(BaseCommand):
@@ -15,6 +16,7 @@ class Command(BaseCommand):
                 "Demo-Konten haben ein veröffentlichtes Passwort und gehören nicht in den Betrieb."
             )
         users = load_regions()
+        load_staff()
         self.stdout.write(
             self.style.SUCCESS("Demodaten geladen. Anmeldung unter http://127.0.0.1:8000/login/")
         )
