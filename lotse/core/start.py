@@ -51,10 +51,10 @@ def start_page_for(user, *, on: date) -> dict:
 
     memberships = active_memberships(user, on)
     tasks = []
-    if has_area(user, Area.ORGANISATIONS):
-        count = Organisation.objects.for_user(user).count()
     if has_area(user, Area.CASES):
         tasks.extend(_case_tasks(user, on=on))
+    if has_area(user, Area.ORGANISATIONS):
+        count = Organisation.objects.for_user(user).count()
         tasks.append(
             {
                 "title": _("Organisationen ansehen"),
