@@ -25,7 +25,6 @@ def test_grants_officer_calculates_a_position(page, demo_site):
     expect(
         page.get_by_text("57.000,00 EUR × 0,5 VZÄ × 184/365 Tage = 14.367,12 EUR")
     ).to_be_visible()
-    page.screenshot(path="var/test/funding_calculator.png", full_page=True)
     assert_accessible(page)
 
     # BW 5.5: under 0.25 FTE is refused; what was typed stays.
@@ -48,5 +47,4 @@ def test_planning_frame_page_is_accessible(page, demo_site):
     )
     page.get_by_role("button", name="Verteilen").click()
     expect(page.get_by_role("cell", name="205.000,00 EUR")).to_be_visible()
-    page.screenshot(path="var/test/funding_planning_frame.png", full_page=True)
     assert_accessible(page)
