@@ -316,8 +316,10 @@ def worklist_for(user, *, today: date, team: bool) -> list[WorkItem]:
 
 
 def worklist_counts(user, *, today: date) -> dict[Level, int]:
+    """Counts for the start page, as the worklist opens: a team lead's team, else one's own."""
     counts = dict.fromkeys(Level, 0)
-    for item in worklist_for(user, today=today, team=False):
+    team = bool(team_lead_organisation_ids(user, on=today))
+    for item in worklist_for(user, today=today, team=team):
         counts[item.level] += 1
     return counts
 

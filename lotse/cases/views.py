@@ -218,6 +218,12 @@ def client_personal(request: HttpRequest, pk: int) -> HttpResponse:
                 form.is_valid()
                 form.add_error(None, conflict.message)
                 client = fresh
+                audit_object(
+                    actor=request.user,
+                    action=AuditAction.READ,
+                    obj=client,
+                    purpose="Persönliche Angaben (Bearbeitungskonflikt)",
+                )
             except RuleViolation as violation:
                 form.add_rule_violation(violation)
             else:

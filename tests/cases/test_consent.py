@@ -175,3 +175,14 @@ def test_withdrawal_page_shows_the_case_as_due_for_erasure(login):
     page = browser.get(reverse("cases:client_detail", kwargs={"pk": client.pk})).content.decode()
     assert "Löschung fällig" in page
     assert reverse("cases:consultation_create", kwargs={"pk": client.pk}) not in page
+
+
+@pytest.mark.django_db
+def test_purposes_are_a_labelled_group_of_checkboxes(login):
+    client = make_client(today=DAY)
+    page = login("cm.luenen").get(reverse("cases:consent_create", kwargs={"pk": client.pk}))
+    body = page.content.decode()
+    assert '<legend class="kern-label">Zwecke</legend>' in body
+    assert body.count('type="checkbox"') == len(
+        purposes("beratung", "integrationsplan", "gesundheit", "weiterleitung", "kontakt")
+    )

@@ -1,0 +1,45 @@
+"""Writes to case files. Each function is atomic, logs to the access log, and
+refuses with a RuleViolation whose German message names the field and the rule.
+
+The date rules are the functional core's (lotse.cases.rules.period); this layer
+loads the case, calls them, and saves. One module per entity; import from here.
+"""
+
+from lotse.cases.services.clients import (
+    EditConflict,
+    case_manager_error,
+    cases_reassign,
+    client_create,
+    client_personal_data_update,
+    client_snapshot,
+)
+from lotse.cases.services.closure import case_close, case_reopen
+from lotse.cases.services.consent import consent_record, consent_withdraw
+from lotse.cases.services.consultations import consultation_record
+from lotse.cases.services.extensions import extension_decide, extension_request
+from lotse.cases.services.state import (
+    approved_extension,
+    current_consent,
+    initial_consultation_date,
+    open_closure,
+)
+
+__all__ = [
+    "EditConflict",
+    "approved_extension",
+    "case_close",
+    "case_manager_error",
+    "case_reopen",
+    "cases_reassign",
+    "client_create",
+    "client_personal_data_update",
+    "client_snapshot",
+    "consent_record",
+    "consent_withdraw",
+    "consultation_record",
+    "current_consent",
+    "extension_decide",
+    "extension_request",
+    "initial_consultation_date",
+    "open_closure",
+]

@@ -1,0 +1,96 @@
+"""Closing and reopening a case (SPEC §2.2 no. 7; issue 3 item 9)."""
+
+from datetime import date
+
+from django.db import transaction
+
+from lotse.accounts.models import User
+from lotse.cases.models import (
+    Client,
+    Closure,
+    ClosureReason,
+)
+from lotse.cases.permissions import leads_team_of
+from lotse.cases.rules.dates import format_de
+from lotse.cases.rules.period import (
+    period_end,
+)
+from lotse.cases.services.state import (
+    _lock,
+    approved_extension,
+    initial_consultation_date,
+    open_closure,
+)
+from lotse.core import clock
+from lotse.organisations.rules import RuleViolation
+from lotse.privacy.models import AuditAction
+from lotse.privacy.services import audit_object
+
+
+@transaction.atomic
+def case_close(
+    *,
+    client: Client,
+    reason: ClosureReason,
+    closed_on: date,
+    by: User,
+    today: date | None = None,
+) -> Closure:
+    """Close a case with a reason from the catalogue (SPEC §2.2 no. 7)."""
+    today = today or clock.today()
+    client = _lock(client)
+    closure = open_closure(client)
+    if closure is not None:
+        raise RuleViolation(
+            f"Der Fall ist bereits seit dem {format_de(closure.closed_on)} abgeschlossen."
+        )
+    if closed_on > today:
+        raise RuleViolation(
+            f"Abgeschlossen am: Der {format_de(closed_on)} liegt in der Zukunft.", "closed_on"
+        )
+    last = client.consultations.order_by("-held_on").values_list("held_on", flat=True).first()
+    if last is not None and closed_on < last:
+        raise RuleViolation(
+            f"Abgeschlossen am: Das letzte Gespräch war am {format_de(last)}; der Abschluss "
+            "kann nicht davor liegen.",
+            "closed_on",
+        )
+    closure = Closure.objects.create(
+        organisation_id=client.organisation_id,
+        client=client,
+        reason=reason,
+        closed_on=closed_on,
+        closed_by=by,
+    )
+    audit_object(actor=by, action=AuditAction.CREATE, obj=closure, purpose="Fall abgeschlossen")
+    return closure
+
+
+@transaction.atomic
+def case_reopen(*, closure: Closure, by: User, today: date | None = None) -> Closure:
+    """A team lead reopens a closed case while its counseling period runs (issue 3 item 9)."""
+    today = today or clock.today()
+    client = _lock(closure.client)
+    closure = Closure.objects.select_for_update().get(pk=closure.pk)
+    if not leads_team_of(by, client.organisation_id):
+        raise RuleViolation("Einen abgeschlossenen Fall kann nur die Teamleitung wiedereröffnen.")
+    if closure.reopened_on is not None:
+        raise RuleViolation("Dieser Abschluss wurde bereits aufgehoben.")
+    if client.restricted_on is not None:
+        raise RuleViolation(
+            "Die Einwilligung wurde widerrufen; der Fall kann nicht wiedereröffnet werden "
+            "(Art. 7 Abs. 3 DSGVO)."
+        )
+    initial = initial_consultation_date(client)
+    if initial is not None:
+        end = period_end(initial=initial, extension=approved_extension(client))
+        if today > end:
+            raise RuleViolation(
+                f"Der Beratungszeitraum endete am {format_de(end)}; ein abgeschlossener Fall "
+                "kann nur innerhalb des Beratungszeitraums wiedereröffnet werden (BW 4.1.5)."
+            )
+    closure.reopened_on = today
+    closure.reopened_by = by
+    closure.save(update_fields=["reopened_on", "reopened_by"])
+    audit_object(actor=by, action=AuditAction.UPDATE, obj=closure, purpose="Fall wiedereröffnet")
+    return closure
