@@ -1,0 +1,71 @@
+"""A case manager's first weeks with a client, in the browser: new case → consent
+with the signed form → initial consultation → second consultation → the plan is
+due on the worklist (BW 4.1.4 a, f; 4.1.5). axe-core checks every page."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible, login
+
+pytestmark = pytest.mark.browser
+
+PDF = b"%PDF-1.4\n% unterschrieben\n"
+
+
+def submit(page) -> None:
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").last.click()
+
+
+def test_new_case_to_plan_due(page, demo_site, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    login(page, demo_site, "cm.luenen")
+    page.goto(f"{demo_site.url}/faelle/neu/")
+    assert_accessible(page)
+    page.fill("input[name=initials]", "AK")
+    page.fill("input[name=birth_year]", "1990")
+    submit(page)
+    expect(page.locator("main h1")).to_contain_text("Fall 20")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Einwilligung erfassen").first.click()
+    expect(page.locator("legend", has_text="Zwecke")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Beratung und Fallführung", exact=False).check()
+    page.fill("input[name=explained_in]", "Arabisch")
+    form = tmp_path / "einwilligung.pdf"
+    form.write_bytes(PDF)
+    page.set_input_files("input[name=signed_form]", str(form))
+    submit(page)
+    expect(page.get_by_text("Die Einwilligung wurde erfasst.")).to_be_visible()
+
+    page.get_by_role("link", name="Erstberatungsgespräch erfassen").click()
+    assert_accessible(page)
+    page.fill("input[name=duration_minutes]", "60")
+    submit(page)
+    expect(page.get_by_text("der Beratungszeitraum beginnt")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Zweites Gespräch erfassen (mit Integrationsplan)").click()
+    page.fill("input[name=duration_minutes]", "45")
+    submit(page)
+    expect(page.get_by_text("ist der Integrationsplan fällig")).to_be_visible()
+
+    page.goto(f"{demo_site.url}/faelle/arbeitsliste/")
+    expect(page.get_by_text("Integrationsplan fehlt")).to_be_visible()
+    assert_accessible(page)
+    page.goto(f"{demo_site.url}/faelle/")
+    assert_accessible(page)
+
+
+def test_wrong_date_shows_a_german_message_and_keeps_input(page, demo_site):
+    login(page, demo_site, "cm.luenen")
+    page.goto(f"{demo_site.url}/faelle/neu/")
+    page.fill("input[name=initials]", "BK")
+    page.fill("input[name=birth_year]", "2999")
+    submit(page)
+    expect(
+        page.get_by_text("Geburtsjahr: Das Jahr 2999 liegt in der Zukunft.").first
+    ).to_be_visible()
+    expect(page.locator("input[name=initials]")).to_have_value("BK")
+    assert_accessible(page)
