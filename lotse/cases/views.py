@@ -25,6 +25,7 @@ from lotse.cases.forms import (
 )
 from lotse.cases.models import Closure, Consent, CounselingExtension, Decision
 from lotse.cases.permissions import is_team_lead, leads_team_of, team_lead_organisation_ids
+from lotse.cases.rules.period import latest_extension_end
 from lotse.core import clock
 from lotse.core.permissions import area_required
 from lotse.core.tenancy import Area, get_for_user, organisation_ids_for
@@ -414,7 +415,12 @@ def consultation_create(request: HttpRequest, pk: int) -> HttpResponse:
 @cases_write
 def extension_request(request: HttpRequest, pk: int) -> HttpResponse:
     client = selectors.get_client_for_user(request.user, pk, write=True)
-    form = ExtensionRequestForm(request.POST or None)
+    initial = services.initial_consultation_date(client)
+    # BW 4.1.5: by default the full further year, the case manager may ask for less.
+    form = ExtensionRequestForm(
+        request.POST or None,
+        initial={"until": latest_extension_end(initial=initial)} if initial else None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.extension_request(client=client, by=request.user, **form.cleaned_data)

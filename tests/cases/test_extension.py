@@ -124,3 +124,10 @@ def test_the_decision_page_is_the_team_leads(login):
     assert response.status_code == 302
     extension.refresh_from_db()
     assert extension.decision == Decision.REFUSED
+
+
+@pytest.mark.django_db
+def test_the_request_form_proposes_the_latest_possible_end(login):
+    client = running_case(start=START)
+    page = login("cm.luenen").get(reverse("cases:extension_request", kwargs={"pk": client.pk}))
+    assert 'value="2028-03-15"' in page.content.decode()
