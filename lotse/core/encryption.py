@@ -19,7 +19,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import FieldError, ImproperlyConfigured
 from django.db import models
 
 PREFIX = "v1:"
@@ -101,5 +101,5 @@ class EncryptedTextField(models.TextField):
 
     def get_lookup(self, lookup_name):
         if lookup_name != "isnull":
-            raise NotImplementedError("Verschlüsselte Felder können nicht durchsucht werden.")
+            raise FieldError("Verschlüsselte Felder können nicht durchsucht werden.")
         return super().get_lookup(lookup_name)
