@@ -1,7 +1,10 @@
 """Demo staff: every demo recipient employs someone, one person per rule violates it,
 and loading twice changes nothing (issue 4 item 11)."""
 
+from datetime import datetime
+
 import pytest
+import time_machine
 
 from lotse.accounts.models import User
 from lotse.core import clock
@@ -20,7 +23,16 @@ def test_demo_staff_is_idempotent():
     assert Employee.objects.count() == count
 
 
-def test_one_violator_per_rule():
+@pytest.fixture
+def mid_year():
+    """The demo's dates are relative to the loading day; its gap and its missing
+    training lie in the current year only once the year is a few months old.
+    Check it on a fixed mid-year day so the suite passes on any calendar day."""
+    with time_machine.travel(datetime(clock.today().year, 6, 15, 10, 0).astimezone(), tick=False):
+        yield
+
+
+def test_one_violator_per_rule(mid_year):
     load_staff()
     today = clock.today()
     report = compliance_report(
