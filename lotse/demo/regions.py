@@ -19,7 +19,8 @@ from lotse.organisations.services import association_membership_add, organisatio
 DEMO_START = date(2023, 1, 1)
 # BW 7.3: the grant period is the calendar year; KIM decisions are per year too.
 # Association memberships (BW 3.5) are therefore recorded year by year.
-GRANT_YEARS = range(2023, 2028)
+# BW 10: the VwV runs until 31 Dec 2029, so the demo covers 2023–2029.
+GRANT_YEARS = range(2023, 2030)
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ USERS = [
     DemoUser("grants.unna", "Ingrid", "Wolff", Role.GRANTS_OFFICER, "Kreis Unna"),
     DemoUser("authority.arnsberg", "Thomas", "Brandt", Role.AUTHORITY, "Bezirksregierung Arnsberg"),
     DemoUser(
-        "auditor", "Karin", "Vogt", Role.AUDITOR, "Bezirksregierung Arnsberg", date(2027, 12, 31)
+        "auditor", "Karin", "Vogt", Role.AUDITOR, "Bezirksregierung Arnsberg", date(2029, 12, 31)
     ),
     DemoUser("dpo", "Dieter", "Scholz", Role.DPO, "Kreis Unna"),
     DemoUser("cm.backnang", "Elena", "Schäfer", Role.CASE_MANAGER, "Backnang"),

@@ -105,11 +105,11 @@ def test_overlap_by_a_single_day_is_refused(org):
         kind=rules.ASSOCIATION, name="Südkreis", parent=org("Kreis Unna"), by=None
     )
     with pytest.raises(RuleViolation):
-        # Werne's last demo grant period with Nordkreis ends 2027-12-31
+        # Werne's last demo grant period with Nordkreis ends 2029-12-31
         association_membership_add(
             association=suedkreis,
             municipality=org("Werne"),
-            valid_from=date(2027, 12, 31),
+            valid_from=date(2029, 12, 31),
             valid_to=None,
             by=None,
         )
