@@ -111,7 +111,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "lotse.core.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "lotse.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -197,6 +197,10 @@ CSRF_FAILURE_VIEW = "lotse.core.views.csrf_failure"
 LANGUAGE_COOKIE_SECURE = not LOCAL_MODE
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Case work (issue 3): referrals without a result after this many weeks go on the
+# worklist (KIM §3(2)d).
+LOTSE_REFERRAL_OUTCOME_WEEKS = envint("LOTSE_REFERRAL_OUTCOME_WEEKS", 6)
 
 # API bearer tokens
 LOTSE_API_TOKEN_HOURS = envint("LOTSE_API_TOKEN_HOURS", 8)

@@ -2,6 +2,7 @@ import logging
 import re
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
 
 from lotse.core.context import _request_id, new_request_id, reset_request_id, set_request_id
 
@@ -77,3 +78,30 @@ def client_ip(request: HttpRequest) -> str | None:
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR")
+
+
+class LanguageMiddleware:
+    """German unless the person chose English with the language switch.
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, so the
+    same office PC could show a different language from one day to the next;
+    Lotse's working language is German and English is a deliberate choice
+    (the switch sets the language cookie).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+        from django.utils import translation
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        supported = {code for code, _name in settings.LANGUAGES}
+        language = chosen if chosen in supported else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ("Cookie",))
+        return response
