@@ -529,3 +529,123 @@ STAFF_ROUTES: list[Route] = [
     Route("api:staff_compliance", STAFF_READERS, api=True),
 ]
 ROUTES += STAFF_ROUTES
+
+
+# --- Case API (issue 3 item 16): the pages' case workers; objects from world.case(own)
+# and tests/api/case_world.py.
+
+
+def _api_client(world, own):
+    return {"client_id": world.case(own).client.pk}
+
+
+def _api_consent(world, own):
+    case = world.case(own)
+    return {"client_id": case.client.pk, "consent_id": case.consent.pk}
+
+
+def _api_extension(world, own):
+    case = world.case(own)
+    return {"client_id": case.client.pk, "extension_id": case.extension.pk}
+
+
+def _api_running_client(world, own):
+    from tests.api.case_world import running_case_without_extension
+
+    return {"client_id": running_case_without_extension(world, own).pk}
+
+
+def _api_extension_data(world, own):
+    from tests.api.case_world import extension_data
+
+    return extension_data(world, own)
+
+
+CASE_API_ROUTES: list[Route] = [
+    Route("api:case_client_list", CASE_WORKERS, api=True),
+    Route("api:case_client_list", CASE_WORKERS, api=True, query="?mine=true&case_number=M"),
+    Route("api:case_client_detail", CASE_WORKERS, api=True, kwargs=_api_client),
+    Route(
+        "api:case_client_create",
+        CASE_WORKERS,
+        method="post",
+        api=True,
+        data=lambda w, o: {"organisation_id": w.own_org.pk, "initials": "AK", "birth_year": 1990},
+    ),
+    Route(
+        "api:case_client_update",
+        CASE_WORKERS,
+        method="patch",
+        api=True,
+        kwargs=_api_client,
+        data=lambda w, o: {
+            "version": w.case(True).client.version,
+            "given_names_latin": "Amina",
+            "family_name_latin": "Karimi",
+            "birth_date": "1990-05",
+            "gender": "female",
+            "residence_status": "aufenthg-25-2",
+        },
+    ),
+    Route("api:case_consent_list", CASE_WORKERS, api=True, kwargs=_api_client),
+    Route(
+        "api:case_consent_create",
+        CASE_WORKERS,
+        method="post",
+        api=True,
+        kwargs=_api_client,
+        data=lambda w, o: {
+            "purposes": ["beratung"],
+            "given_on": w.today.isoformat(),
+            "explained_in": "Dari",
+        },
+    ),
+    Route(
+        "api:case_consent_withdraw",
+        CASE_WORKERS,
+        method="post",
+        api=True,
+        kwargs=_api_consent,
+        data=lambda w, o: {"withdrawn_on": w.today.isoformat()},
+    ),
+    Route("api:case_consultation_list", CASE_WORKERS, api=True, kwargs=_api_client),
+    Route(
+        "api:case_consultation_create",
+        CASE_WORKERS,
+        method="post",
+        api=True,
+        kwargs=_api_client,
+        data=lambda w, o: {
+            "held_on": w.today.isoformat(),
+            "duration_minutes": 45,
+            "channel": "in_person",
+            "topics": ["arbeit", "sprache"],
+            "notes": "Sprachkurs B1 gesucht",
+        },
+    ),
+    Route(
+        "api:case_extension_request",
+        CASE_WORKERS,
+        method="post",
+        api=True,
+        kwargs=_api_running_client,
+        data=_api_extension_data,
+    ),
+    Route(
+        "api:case_extension_decide",
+        TEAM_LEADS,
+        method="post",
+        api=True,
+        kwargs=_api_extension,
+        data=lambda w, o: {"approve": True},
+    ),
+    Route(
+        "api:case_close",
+        CASE_WORKERS,
+        method="post",
+        api=True,
+        kwargs=_api_client,
+        data=lambda w, o: {"reason": "ziele-erreicht", "closed_on": w.today.isoformat()},
+    ),
+]
+ROUTES += CASE_API_ROUTES

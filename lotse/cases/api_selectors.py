@@ -1,0 +1,111 @@
+"""Reads the JSON API needs beyond the pages' selectors, scoped the same way.
+
+Everything starts from ``selectors.clients_for`` / ``get_client_for_user``
+(lotse.core.tenancy), so a foreign or missing case answers 404 here as on the
+pages. The status of a case is derived from the annotations of
+``selectors.with_case_state`` by the functional core, without further queries.
+"""
+
+from datetime import date
+from enum import StrEnum
+
+from django.db.models import Prefetch
+
+from lotse.cases import selectors
+from lotse.cases.models import Client, ClosureReason, ConsentPurpose, ConsultationTopic
+from lotse.cases.rules.period import Extension, period_end, plan_due
+
+# Row ids above this cannot exist; bigger numbers would overflow SQLite's INTEGER.
+MAX_ID = 2**63 - 1
+
+
+class CaseStatus(StrEnum):
+    """Where a case stands, as the API reports it (SPEC §2.2, §2.4)."""
+
+    NEW = "new"  # a stub: no valid consent yet (BW 4.1.4 f)
+    CONSENTED = "consented"  # consent, but no initial consultation (BW 4.1.4 a)
+    RUNNING = "running"  # the counseling period runs (BW 4.1.5)
+    CLOSED = "closed"
+    RESTRICTED = "restricted"  # consent withdrawn, due for erasure (SPEC §2.1)
+
+
+def case_status(client: Client) -> CaseStatus:
+    """From a row annotated by ``selectors.with_case_state``."""
+    if client.restricted_on is not None:
+        return CaseStatus.RESTRICTED
+    if client.closed_on is not None:
+        return CaseStatus.CLOSED
+    if not client.has_consent:
+        return CaseStatus.NEW
+    if client.initial_on is None:
+        return CaseStatus.CONSENTED
+    return CaseStatus.RUNNING
+
+
+def case_period_end(client: Client) -> date | None:
+    """Last day of counseling (BW 4.1.5), with an approved extension; None before the start."""
+    if client.initial_on is None:
+        return None
+    until = client.extension_until
+    extension = Extension(until=until, reason=None, justification="") if until else None
+    return period_end(initial=client.initial_on, extension=extension)
+
+
+def case_has_plan(client: Client) -> bool:
+    """Whether the annotated row knows of an integration plan (``has_plan``, once plans exist)."""
+    return bool(getattr(client, "has_plan", False))
+
+
+def case_plan_due(client: Client) -> bool:
+    """BW 4.1.4 f: a second consultation has been recorded and there is no plan."""
+    dates = [d for d in (client.initial_on, client.second_on) if d]
+    return plan_due(consultation_dates=dates, plan_exists=case_has_plan(client))
+
+
+def client_list_for(user, *, case_number: str = "", mine: bool = False):
+    clients = selectors.client_list_for(user, case_number=case_number)
+    if mine:
+        clients = clients.filter(case_manager=user)
+    return clients
+
+
+def client_for(user, pk: int, *, write: bool = False) -> Client:
+    """The client if the user may see (or change) the case; 404 otherwise (also for absurd ids)."""
+    return selectors.get_client_for_user(user, pk if 0 < pk <= MAX_ID else 0, write=write)
+
+
+def client_with_state_for(user, pk: int) -> Client:
+    """One client annotated like a list row, for the API's detail answer; 404 as above."""
+    from lotse.core.tenancy import get_for_user
+
+    return get_for_user(
+        selectors.with_case_state(
+            Client.objects.select_related("residence_status", "changed_by")
+        ).prefetch_related("extensions", "closures__reason"),
+        user,
+        pk if 0 < pk <= MAX_ID else 0,
+    )
+
+
+def consents_of(client: Client):
+    return client.consents.prefetch_related(
+        Prefetch("purposes", queryset=ConsentPurpose.objects.order_by("sort", "code"))
+    ).order_by("given_on", "id")
+
+
+def consultations_of(client: Client):
+    return client.consultations.prefetch_related(
+        Prefetch("topics", queryset=ConsultationTopic.objects.order_by("sort", "code"))
+    ).order_by("held_on", "id")
+
+
+def catalogue_entries(model, codes: list[str]) -> tuple[list, list[str]]:
+    """Active catalogue entries for ``codes`` and the codes that name none."""
+    found = {entry.code: entry for entry in model.objects.filter(code__in=codes, active=True)}
+    return [found[c] for c in dict.fromkeys(codes) if c in found], [
+        c for c in codes if c not in found
+    ]
+
+
+def closure_reason(code: str) -> ClosureReason | None:
+    return ClosureReason.objects.filter(code=code, active=True).first()
