@@ -180,6 +180,55 @@ def _closure_data(world, own):
     }
 
 
+def _goal(world, own):
+    case = world.case(own)
+    return {"pk": case.client.pk, "goal_pk": case.goal.pk}
+
+
+def _referral(world, own):
+    case = world.case(own)
+    return {"pk": case.client.pk, "referral_pk": case.referral.pk}
+
+
+def _done_referral(world, own):
+    case = world.case(own)
+    return {"pk": case.client.pk, "referral_pk": case.done_referral.pk}
+
+
+def _plan_data(world, own):
+    return {
+        "version": str(world.case(own).plan.version),
+        "started_on": world.case(own).plan.started_on.isoformat(),
+        "personal": "Familie mit zwei Kindern",
+        "language_level": "A2",
+    }
+
+
+def _goal_data(world, own):
+    return {
+        "version": str(world.case(own).plan.version),
+        "life_area": "work",
+        "goal": "Arbeit finden",
+        "status": "open",
+    }
+
+
+def _referral_data(world, own):
+    return {
+        "service": world.service("mbe").pk,
+        "referred_on": world.today.isoformat(),
+        "reason": "Beratung",
+    }
+
+
+def _referral_status_data(world, own):
+    return {"status": "accepted", "on": world.today.isoformat(), "note": "Termin"}
+
+
+def _reopen_data(world, own):
+    return {"on": world.today.isoformat(), "note": "Neuer Termin nötig"}
+
+
 def _reassign_data(world, own):
     return {"clients": [world.case(True).client.pk], "to": world.users[Role.CASE_MANAGER].pk}
 
@@ -285,6 +334,34 @@ ROUTES: list[Route] = [
     Route("cases:closure_create", CASE_WORKERS, method="post", kwargs=_client, data=_closure_data),
     Route("cases:closure_reopen", TEAM_LEADS, kwargs=_closed_client),
     Route("cases:closure_reopen", TEAM_LEADS, method="post", kwargs=_closed_client),
+    # Integration plan (BW 4.1.6) and referrals (BW 4.1.4 c–d): case workers only.
+    Route("cases:plan", CASE_WORKERS, kwargs=_client),
+    Route("cases:plan", CASE_WORKERS, method="post", kwargs=_client, data=_plan_data),
+    Route("cases:plan_goal_create", CASE_WORKERS, kwargs=_client),
+    Route("cases:plan_goal_create", CASE_WORKERS, method="post", kwargs=_client, data=_goal_data),
+    Route("cases:plan_goal_edit", CASE_WORKERS, kwargs=_goal),
+    Route("cases:plan_goal_edit", CASE_WORKERS, method="post", kwargs=_goal, data=_goal_data),
+    Route("cases:plan_versions", CASE_WORKERS, kwargs=_client),
+    Route("cases:referral_create", CASE_WORKERS, kwargs=_client),
+    Route(
+        "cases:referral_create", CASE_WORKERS, method="post", kwargs=_client, data=_referral_data
+    ),
+    Route("cases:referral_detail", CASE_WORKERS, kwargs=_referral),
+    Route(
+        "cases:referral_detail",
+        CASE_WORKERS,
+        method="post",
+        kwargs=_referral,
+        data=_referral_status_data,
+    ),
+    Route("cases:referral_reopen", CASE_WORKERS, kwargs=_done_referral),
+    Route(
+        "cases:referral_reopen",
+        CASE_WORKERS,
+        method="post",
+        kwargs=_done_referral,
+        data=_reopen_data,
+    ),
     Route("privacy:audit_log", DPO),
     Route("privacy:audit_log", DPO, query="?action=read&day_from=2026-01-01"),
     # Funding calculator: public rules, no tenant data – every signed-in role (issue 5).

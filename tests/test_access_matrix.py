@@ -22,6 +22,11 @@ from lotse.cases.models import (
     ConsentPurpose,
     Consultation,
     CounselingExtension,
+    IntegrationPlan,
+    PlanGoal,
+    Referral,
+    ReferralEvent,
+    Service,
 )
 from lotse.core import clock
 from lotse.organisations.models import Organisation
@@ -65,6 +70,11 @@ class CaseObjects:
     extension: CounselingExtension
     closed_client: CaseClient
     closure: Closure
+    # Integration plan with one goal, an open and a completed referral (issue 3 items 4–5).
+    plan: IntegrationPlan | None = None
+    goal: PlanGoal | None = None
+    referral: Referral | None = None
+    done_referral: Referral | None = None
 
 
 MATRIX_FORM = "consent/matrix-signed-form.pdf"
@@ -123,7 +133,38 @@ def _case_objects(town: Organisation, manager: User) -> CaseObjects:
         closed_on=today,
         closed_by=manager,
     )
-    return CaseObjects(clients[0][0], clients[0][1], extension, clients[1][0], closure)
+    client = clients[0][0]
+    plan = IntegrationPlan.objects.create(
+        organisation=town,
+        client=client,
+        started_on=today - timedelta(days=200),
+        personal="Familie",
+        changed_at=clock.now(),
+        changed_by=manager,
+    )
+    goal = PlanGoal.objects.create(
+        organisation=town, plan=plan, life_area="language", goal="B1", steps="Kurs"
+    )
+    referrals = []
+    for status in ("sent", "completed"):
+        referral = Referral.objects.create(
+            organisation=town,
+            client=client,
+            service=Service.objects.get(code="mbe"),
+            referred_on=today - timedelta(days=100),
+            reason="Beratung",
+            status=status,
+            status_on=today - timedelta(days=100),
+            open_since=today - timedelta(days=100),
+            recorded_by=manager,
+        )
+        ReferralEvent.objects.create(
+            organisation=town, referral=referral, status=status, on=referral.status_on, by=manager
+        )
+        referrals.append(referral)
+    return CaseObjects(
+        client, clients[0][1], extension, clients[1][0], closure, plan, goal, *referrals
+    )
 
 
 @dataclass
@@ -160,6 +201,9 @@ class World:
 
     def closure_reason(self, code: str) -> ClosureReason:
         return ClosureReason.objects.get(code=code)
+
+    def service(self, code: str) -> Service:
+        return Service.objects.get(code=code)
 
     def own_token(self, user: User) -> ApiToken:
         if user.pk not in self._tokens:

@@ -6,12 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 from lotse.cases.models import (
     PERSONAL_FIELDS,
+    PLAN_FIELDS,
     Channel,
     Client,
     ClosureReason,
     ConsentPurpose,
     ConsultationTopic,
+    IntegrationPlan,
+    PlanGoal,
+    ReferralStatusChoice,
     ResidenceStatus,
+    Service,
 )
 from lotse.cases.rules.dates import PartialDate
 from lotse.cases.rules.period import LISTED_REASONS, ExtensionReason
@@ -233,3 +238,126 @@ class ReassignForm(KernFormMixin, forms.Form):
         )
         self.fields["to"].queryset = case_managers
         self.fields["to"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+# --- Integration plan (BW 4.1.6) and referrals (BW 4.1.4 c–d) ------------------------------
+
+
+class PlanForm(KernFormMixin, forms.ModelForm):
+    """Sections a–g of BW 4.1.6.2 (f is the goals, below the form), with the version
+    the form was opened at (issue 3 item 15)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+    snapshot = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200_000)
+
+    class Meta:
+        model = IntegrationPlan
+        fields = PLAN_FIELDS
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in (
+                "personal",
+                "language",
+                "education",
+                "work",
+                "housing",
+                "progress",
+                "notes",
+            )
+        } | {name: DateInput() for name in ("started_on", "ended_on", "review_on")}
+        help_texts = {
+            "personal": _("Was für den Plan wichtig ist, etwa Familie, Herkunft, Ressourcen."),
+            "education": _("Schule, Ausbildung, Studium; Anerkennung ausländischer Abschlüsse."),
+            "progress": _("Wo der Plan gerade steht (BW 4.1.6.2 g)."),
+            "review_on": _("Wann der Plan mit der Klientin oder dem Klienten überprüft wird."),
+            "notes": _("Alle Textfelder werden verschlüsselt gespeichert."),
+            "predates_regulation": _(
+                "Ältere Pläne bleiben nutzbar, fehlende Inhalte a–g sind zu ergänzen."
+            ),
+        }
+
+    def _post_clean(self):
+        # Saved by services.plan_save, not here.
+        pass
+
+    def plan_data(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in PLAN_FIELDS}
+
+
+class GoalForm(KernFormMixin, forms.ModelForm):
+    """One goal with its steps (BW 4.1.6.2 f); carries the plan's version."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    snapshot = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200_000)
+
+    class Meta:
+        model = PlanGoal
+        fields = ("life_area", "goal", "steps", "responsible", "due_on", "status", "review_on")
+        widgets = {
+            "goal": forms.Textarea(attrs={"rows": 2}),
+            "steps": forms.Textarea(attrs={"rows": 3}),
+            "due_on": DateInput(),
+            "review_on": DateInput(),
+        }
+        help_texts = {
+            "responsible": _("Wer den Schritt geht: die Klientin, der Klient, Sie, eine Stelle."),
+        }
+
+    def _post_clean(self):
+        pass
+
+    def goal_data(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in self.Meta.fields}
+
+
+class ReferralForm(KernFormMixin, forms.Form):
+    service = forms.ModelChoiceField(
+        label=_("Ziel"),
+        queryset=Service.objects.filter(active=True).select_related("kind"),
+        help_text=_(
+            "Die Einwilligung muss die Weitergabe an diese Art von Stelle abdecken (BW 4.1.6.2)."
+        ),
+    )
+    referred_on = forms.DateField(label=_("Datum der Vermittlung"), widget=DateInput())
+    reason = forms.CharField(
+        label=_("Anlass"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5_000,
+        help_text=_("Wird verschlüsselt gespeichert."),
+    )
+    goal = forms.ModelChoiceField(
+        label=_("Ziel im Integrationsplan"), queryset=PlanGoal.objects.none(), required=False
+    )
+
+    def __init__(self, *args, goals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = goals
+        self.fields["goal"].label_from_instance = lambda g: (
+            f"{g.get_life_area_display()}: {g.goal[:80]}"
+        )
+
+
+class ReferralStatusForm(KernFormMixin, forms.Form):
+    status = forms.ChoiceField(
+        label=_("Neuer Stand"),
+        choices=[c for c in ReferralStatusChoice.choices if c[0] != ReferralStatusChoice.SENT],
+        widget=forms.RadioSelect,
+    )
+    on = forms.DateField(label=_("Datum"), widget=DateInput())
+    note = forms.CharField(
+        label=_("Ergebnis oder Notiz"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5_000,
+        required=False,
+        help_text=_("Bei einem Ergebnis: was dabei herauskam. Wird verschlüsselt gespeichert."),
+    )
+
+
+class ReferralReopenForm(KernFormMixin, forms.Form):
+    on = forms.DateField(label=_("Wiedereröffnet am"), widget=DateInput())
+    note = forms.CharField(
+        label=_("Notiz"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5_000,
+        help_text=_("Warum die Vermittlung wieder offen ist."),
+    )

@@ -41,12 +41,28 @@ class ResidenceStatus(CatalogueEntry):
         verbose_name_plural = _("Aufenthaltsstatus")
 
 
+class ServiceKind(CatalogueEntry):
+    """What kind of body a service is; consent purposes name the kinds they cover."""
+
+    class Meta(CatalogueEntry.Meta):
+        verbose_name = _("Art der Stelle")
+        verbose_name_plural = _("Arten von Stellen")
+
+
 class ConsentPurpose(CatalogueEntry):
     # A valid consent must cover every purpose marked here (BW 4.1.4 f).
     required = models.BooleanField(_("für jede Einwilligung nötig"), default=False)
     # Art. 9 (2) a DSGVO: health and disability need explicit consent for that purpose.
     covers_special_categories = models.BooleanField(
         _("deckt Gesundheit und Behinderung"), default=False
+    )
+    # Passing data to a kind of service needs a purpose that covers it (BW 4.1.6.2: no
+    # passing on to authorities and other bodies beyond the purpose; BW 4.1.4 c–d).
+    service_kinds = models.ManyToManyField(
+        ServiceKind,
+        verbose_name=_("erlaubt die Weitergabe an"),
+        blank=True,
+        related_name="purposes",
     )
 
     class Meta(CatalogueEntry.Meta):
@@ -398,3 +414,253 @@ class Closure(models.Model):
 
     def __str__(self) -> str:
         return f"Abschluss {self.pk}"
+
+
+# --- Integration plan (BW 4.1.4 f–g, 4.1.6) -------------------------------------------------
+
+
+class LifeArea(models.TextChoices):
+    LANGUAGE = "language", _("Sprache")
+    EDUCATION = "education", _("Bildung und Ausbildung")
+    WORK = "work", _("Arbeit")
+    HOUSING = "housing", _("Wohnen")
+    HEALTH = "health", _("Gesundheit")
+    FAMILY = "family", _("Familie")
+    PARTICIPATION = "participation", _("Teilhabe")
+    RESIDENCE = "residence", _("Aufenthalt")
+
+
+class GoalStatus(models.TextChoices):
+    OPEN = "open", _("offen")
+    IN_PROGRESS = "in_progress", _("in Arbeit")
+    REACHED = "reached", _("erreicht")
+    PARTLY_REACHED = "partly_reached", _("teilweise erreicht")
+    NOT_REACHED = "not_reached", _("nicht erreicht")
+    DROPPED = "dropped", _("verworfen")
+
+
+OPEN_GOAL_STATUSES = (GoalStatus.OPEN, GoalStatus.IN_PROGRESS)
+
+
+class LanguageLevel(models.TextChoices):
+    # CEFR levels (SPEC §2.2: BW 4.1.6.2 b, "Sprachkompetenz").
+    NONE = "none", _("keine Deutschkenntnisse")
+    A1 = "A1", "A1"
+    A2 = "A2", "A2"
+    B1 = "B1", "B1"
+    B2 = "B2", "B2"
+    C1 = "C1", "C1"
+    C2 = "C2", "C2"
+
+
+# The section fields of the plan (BW 4.1.6.2) in form order; f is the goals.
+PLAN_FIELDS = (
+    "personal",
+    "language_level",
+    "language",
+    "education",
+    "work",
+    "housing",
+    "started_on",
+    "progress",
+    "ended_on",
+    "review_on",
+    "notes",
+    "predates_regulation",
+)
+
+
+class IntegrationPlan(models.Model):
+    """The client's integration plan (BW 4.1.6): one per client, every save a version."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
+    )
+    client = models.OneToOneField(Client, on_delete=models.CASCADE, related_name="plan")
+    personal = EncryptedTextField(_("a) Persönliche Angaben"), blank=True)
+    language_level = models.CharField(
+        _("b) Sprachniveau Deutsch (GER)"), max_length=4, choices=LanguageLevel.choices, blank=True
+    )
+    language = EncryptedTextField(_("b) Sprachkompetenz, Kurse"), blank=True)
+    education = EncryptedTextField(
+        _("c) Bildung und Ausbildung (auch Anerkennung ausländischer Abschlüsse)"), blank=True
+    )
+    work = EncryptedTextField(_("d) Arbeitssituation"), blank=True)
+    housing = EncryptedTextField(_("e) Wohnsituation"), blank=True)
+    started_on = models.DateField(_("g) Beginn des Plans"))
+    progress = EncryptedTextField(_("g) Verlaufsstand"), blank=True)
+    ended_on = models.DateField(_("g) Beendigung des Plans"), null=True, blank=True)
+    review_on = models.DateField(_("Nächste Überprüfung"), null=True, blank=True)
+    notes = EncryptedTextField(_("Weitere Notizen zum Plan"), blank=True)
+    # BW 4.1.6.3: written before the regulation; usable, but missing contents are added.
+    predates_regulation = models.BooleanField(
+        _("vor Inkrafttreten der VwV erstellt (BW 4.1.6.3)"), default=False
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    changed_at = models.DateTimeField(editable=False)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Integrationsplan")
+        verbose_name_plural = _("Integrationspläne")
+
+    def __str__(self) -> str:
+        return f"Integrationsplan {self.pk}"
+
+
+class PlanGoal(models.Model):
+    """A concrete goal in one life area with its steps (BW 4.1.6.2 f)."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
+    )
+    plan = models.ForeignKey(IntegrationPlan, on_delete=models.CASCADE, related_name="goals")
+    life_area = models.CharField(_("Lebensbereich"), max_length=16, choices=LifeArea.choices)
+    goal = EncryptedTextField(_("Ziel"))
+    steps = EncryptedTextField(_("Schritte"), blank=True)
+    responsible = models.CharField(_("Verantwortlich"), max_length=150, blank=True)
+    due_on = models.DateField(_("Zieldatum"), null=True, blank=True)
+    status = models.CharField(
+        _("Stand"), max_length=16, choices=GoalStatus.choices, default=GoalStatus.OPEN
+    )
+    review_on = models.DateField(_("Überprüfung am"), null=True, blank=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Ziel im Integrationsplan")
+        verbose_name_plural = _("Ziele im Integrationsplan")
+        ordering = ["life_area", "id"]
+
+    def __str__(self) -> str:
+        return f"Ziel {self.pk}"
+
+
+class PlanVersion(models.Model):
+    """One saved state of a plan (BW 4.1.4 g: carried forward; every version is kept)."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
+    )
+    plan = models.ForeignKey(IntegrationPlan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("Version"))
+    created_at = models.DateTimeField(_("gespeichert am"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gespeichert von"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Field labels only, no content: shown in the version list.
+    summary = models.CharField(_("geändert"), max_length=500)
+    # The whole plan with its goals as JSON; it holds personal data, so encrypted.
+    snapshot = EncryptedTextField()
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Version des Integrationsplans")
+        verbose_name_plural = _("Versionen des Integrationsplans")
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="one_plan_version_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"Version {self.number}"
+
+
+# --- Referrals to mainstream services (BW 4.1.4 c–d, KIM §3(2)d) ----------------------------
+
+
+class Service(CatalogueEntry):
+    """A mainstream service or local provider referrals go to (BW 4.1.4 c–d)."""
+
+    kind = models.ForeignKey(ServiceKind, verbose_name=_("Art"), on_delete=models.PROTECT)
+
+    class Meta(CatalogueEntry.Meta):
+        verbose_name = _("Regeldienst oder Angebot")
+        verbose_name_plural = _("Regeldienste und Angebote")
+
+
+class ReferralStatusChoice(models.TextChoices):
+    SENT = "sent", _("vermittelt")
+    ACCEPTED = "accepted", _("angenommen")
+    WAITING = "waiting", _("Warteliste")
+    DECLINED = "declined", _("abgelehnt")
+    NO_SHOW = "no_show", _("nicht wahrgenommen")
+    COMPLETED = "completed", _("abgeschlossen")
+
+
+class Referral(models.Model):
+    """A referral of the client to a service, with its result (KIM §3(2)d)."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
+    )
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="referrals")
+    service = models.ForeignKey(Service, verbose_name=_("Ziel"), on_delete=models.PROTECT)
+    referred_on = models.DateField(_("Datum der Vermittlung"))
+    reason = EncryptedTextField(_("Anlass"))
+    goal = models.ForeignKey(
+        PlanGoal,
+        verbose_name=_("Ziel im Integrationsplan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="referrals",
+    )
+    status = models.CharField(
+        _("Stand"),
+        max_length=12,
+        choices=ReferralStatusChoice.choices,
+        default=ReferralStatusChoice.SENT,
+    )
+    status_on = models.DateField(_("Stand vom"))
+    # Since when it waits for a result: the referral date, or the day it was reopened.
+    open_since = models.DateField()
+    outcome = EncryptedTextField(_("Ergebnis"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Vermittlung")
+        verbose_name_plural = _("Vermittlungen")
+        ordering = ["-referred_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Vermittlung {self.pk}"
+
+
+class ReferralEvent(models.Model):
+    """One step in a referral's status history; reopening is a step with a note."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
+    )
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events")
+    status = models.CharField(_("Stand"), max_length=12, choices=ReferralStatusChoice.choices)
+    on = models.DateField(_("Datum"))
+    reopened = models.BooleanField(_("wiedereröffnet"), default=False)
+    note = EncryptedTextField(_("Notiz"), blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Stand einer Vermittlung")
+        verbose_name_plural = _("Verlauf der Vermittlungen")
+        ordering = ["on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} ({self.on})"

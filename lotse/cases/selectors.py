@@ -10,18 +10,25 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery
+from django.conf import settings
+from django.db.models import Count, Exists, IntegerField, Min, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from lotse.cases.models import (
+    OPEN_GOAL_STATUSES,
     Client,
     Closure,
     Consent,
     Consultation,
     CounselingExtension,
     Decision,
+    IntegrationPlan,
+    PlanGoal,
+    PlanVersion,
+    Referral,
+    ReferralEvent,
 )
 from lotse.cases.permissions import team_lead_organisation_ids
 from lotse.cases.rules.dates import format_de
@@ -34,6 +41,8 @@ from lotse.cases.rules.period import (
     plan_due,
     regular_period_end,
 )
+from lotse.cases.rules.plan import review_overdue_since
+from lotse.cases.rules.referrals import WITHOUT_OUTCOME, ReferralStatus, outcome_overdue
 from lotse.core.tenancy import get_for_user
 
 
@@ -56,7 +65,32 @@ def get_client_for_user(user, pk, *, write: bool = False) -> Client:
 def with_case_state(queryset):
     """Annotate what the worklist and the case page need, as subqueries (no row multiplication)."""
     consultations = Consultation.objects.filter(client=OuterRef("pk"))
+    open_referrals = Referral.objects.filter(
+        client=OuterRef("pk"), status__in=list(WITHOUT_OUTCOME)
+    ).order_by("open_since", "id")
     return queryset.annotate(
+        has_plan=Exists(IntegrationPlan.objects.filter(client=OuterRef("pk"))),
+        # BW 4.1.4 g: the plan's own review date and its open goals' review dates.
+        plan_review_on=Subquery(
+            IntegrationPlan.objects.filter(client=OuterRef("pk"), ended_on__isnull=True).values(
+                "review_on"
+            )[:1]
+        ),
+        goal_review_on=Subquery(
+            PlanGoal.objects.filter(
+                plan__client=OuterRef("pk"),
+                plan__ended_on__isnull=True,
+                status__in=OPEN_GOAL_STATUSES,
+            )
+            .order_by()
+            .values("plan")
+            .annotate(first=Min("review_on"))
+            .values("first")[:1]
+        ),
+        # KIM §3(2)d: the referral waiting longest for a result.
+        open_referral_id=Subquery(open_referrals.values("id")[:1]),
+        open_referral_since=Subquery(open_referrals.values("open_since")[:1]),
+        open_referral_service=Subquery(open_referrals.values("service__label")[:1]),
         initial_on=Subquery(consultations.filter(is_initial=True).values("held_on")[:1]),
         second_on=Subquery(consultations.order_by("held_on", "id").values("held_on")[1:2]),
         consultation_count=Coalesce(
@@ -172,8 +206,20 @@ def plan_url(client: Client) -> str | None:
 
 
 def _client_ids_with_plan(client_ids) -> set[int]:
-    # The integration plan (issue 3 item 4) is not built yet: no client has one.
-    return set()
+    """Clients among ``client_ids`` that have an integration plan (BW 4.1.4 f).
+
+    Rows from with_case_state carry ``has_plan`` already; this is for plain rows."""
+    return set(
+        IntegrationPlan.objects.filter(client_id__in=list(client_ids)).values_list(
+            "client_id", flat=True
+        )
+    )
+
+
+def _plan_exists(client: Client) -> bool:
+    if hasattr(client, "has_plan"):
+        return client.has_plan
+    return client.pk in _client_ids_with_plan([client.pk])
 
 
 def case_state(client: Client, *, today: date, plan_exists: bool, for_team_lead: bool) -> CaseState:
@@ -230,6 +276,60 @@ def case_state(client: Client, *, today: date, plan_exists: bool, for_team_lead:
                 client.second_on,
             )
         )
+    review_since = review_overdue_since(
+        today=today,
+        review_dates=[
+            getattr(client, "plan_review_on", None),
+            getattr(client, "goal_review_on", None),
+        ],
+        ended=False,
+    )
+    if plan_exists and review_since is not None:
+        items.append(
+            WorkItem(
+                client,
+                "plan_review_overdue",
+                Level.AMBER,
+                str(_("Überprüfung des Integrationsplans fällig seit %(day)s (BW 4.1.4 g)"))
+                % {"day": format_de(review_since)},
+                plan_url(client) or url,
+                str(_("Integrationsplan fortschreiben")),
+                review_since,
+            )
+        )
+    referral_due = (
+        outcome_overdue(
+            status=ReferralStatus.SENT,  # the annotated one is still without a result
+            open_since=client.open_referral_since,
+            today=today,
+            weeks=settings.LOTSE_REFERRAL_OUTCOME_WEEKS,
+        )
+        if getattr(client, "open_referral_since", None)
+        else None
+    )
+    if referral_due is not None:
+        items.append(
+            WorkItem(
+                client,
+                "referral_outcome_missing",
+                Level.AMBER,
+                str(
+                    _(
+                        "Vermittlung an %(service)s seit %(day)s ohne Ergebnis: nachfragen (KIM §3(2)d)"
+                    )
+                )
+                % {
+                    "service": client.open_referral_service,
+                    "day": format_de(client.open_referral_since),
+                },
+                reverse(
+                    "cases:referral_detail",
+                    kwargs={"pk": client.pk, "referral_pk": client.open_referral_id},
+                ),
+                str(_("Ergebnis erfassen")),
+                referral_due,
+            )
+        )
     if period_ended(today=today, initial=initial, extension=state.extension):
         items.append(
             WorkItem(
@@ -282,13 +382,12 @@ def case_state(client: Client, *, today: date, plan_exists: bool, for_team_lead:
 
 def case_states(clients, *, user, today: date) -> list[CaseState]:
     clients = list(clients)
-    with_plan = _client_ids_with_plan([c.pk for c in clients])
     lead_ids = team_lead_organisation_ids(user, on=today)
     return [
         case_state(
             client,
             today=today,
-            plan_exists=client.pk in with_plan,
+            plan_exists=_plan_exists(client),
             for_team_lead=client.organisation_id in lead_ids,
         )
         for client in clients
@@ -335,11 +434,10 @@ def case_page_for(user, pk, *, today: date) -> tuple[CaseState, dict]:
         user,
         pk,
     )
-    with_plan = _client_ids_with_plan([client.pk])
     state = case_state(
         client,
         today=today,
-        plan_exists=client.pk in with_plan,
+        plan_exists=client.has_plan,
         for_team_lead=client.organisation_id in team_lead_organisation_ids(user, on=today),
     )
     related = {
@@ -349,6 +447,17 @@ def case_page_for(user, pk, *, today: date) -> tuple[CaseState, dict]:
         ),
         "extensions": list(client.extensions.select_related("requested_by", "decided_by")),
         "closures": list(client.closures.select_related("reason", "closed_by", "reopened_by")),
+        "plan": IntegrationPlan.objects.filter(client=client)
+        .select_related("changed_by")
+        .prefetch_related(Prefetch("goals", queryset=PlanGoal.objects.order_by("life_area", "id")))
+        .first()
+        if client.has_plan
+        else None,
+        "referrals": list(
+            client.referrals.select_related("service", "goal").prefetch_related(
+                Prefetch("events", queryset=ReferralEvent.objects.order_by("on", "id"))
+            )
+        ),
         "household_members": list(
             Client.objects.for_user(user)
             .filter(household_id=client.household_id)
@@ -358,7 +467,32 @@ def case_page_for(user, pk, *, today: date) -> tuple[CaseState, dict]:
         if client.household_id
         else [],
     }
+    plan = related["plan"]
+    goals = list(plan.goals.all()) if plan else []
+    related["plan_goals"] = goals
+    related["plan_missing"] = plan_missing_labels(plan, goals)
+    related["goal_attainment"] = goal_attainment(goals)
     return state, related
+
+
+def plan_missing_labels(plan: IntegrationPlan | None, goals: list[PlanGoal]) -> list[str]:
+    """The minimum contents of BW 4.1.6.2 still empty (all of them without a plan)."""
+    from lotse.cases.rules.plan import SECTIONS
+    from lotse.cases.services.plans import plan_missing_sections
+
+    if plan is None:
+        return list(SECTIONS.values())
+    return [SECTIONS[letter] for letter in plan_missing_sections(plan, goals)]
+
+
+def goal_attainment(goals: list[PlanGoal]) -> list[tuple[str, int]]:
+    """(status label, number of goals) in the order of the statuses, zeros left out."""
+    from lotse.cases.models import GoalStatus
+
+    counts = dict.fromkeys(GoalStatus, 0)
+    for goal in goals:
+        counts[GoalStatus(goal.status)] += 1
+    return [(str(status.label), n) for status, n in counts.items() if n]
 
 
 def team_case_managers(user, *, on: date):
@@ -379,3 +513,45 @@ def team_case_managers(user, *, on: date):
     return User.objects.filter(id__in=memberships, is_active=True).order_by(
         "last_name", "first_name", "username"
     )
+
+
+# --- Integration plan and referrals -------------------------------------------------------
+
+
+def plan_for(user, client: Client, *, write: bool = False) -> IntegrationPlan | None:
+    """The client's plan within what the user may see; None if there is none yet."""
+    return (
+        IntegrationPlan.objects.for_user(user, write=write)
+        .filter(client=client)
+        .select_related("changed_by", "client")
+        .first()
+    )
+
+
+def plan_goals(plan: IntegrationPlan | None):
+    if plan is None:
+        return PlanGoal.objects.none()
+    return plan.goals.order_by("life_area", "id")
+
+
+def get_goal_for_user(user, plan: IntegrationPlan, pk, *, write: bool = False) -> PlanGoal:
+    return get_for_user(PlanGoal.objects.filter(plan=plan), user, pk, write=write)
+
+
+def plan_versions_for(user, plan: IntegrationPlan):
+    return (
+        PlanVersion.objects.for_user(user).filter(plan=plan).select_related("created_by")
+    ).order_by("-number")
+
+
+def get_referral_for_user(user, client: Client, pk, *, write: bool = False) -> Referral:
+    return get_for_user(
+        Referral.objects.filter(client=client).select_related("service__kind", "goal", "client"),
+        user,
+        pk,
+        write=write,
+    )
+
+
+def referral_events(referral: Referral):
+    return referral.events.select_related("by").order_by("on", "id")

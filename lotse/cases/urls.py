@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lotse.cases import views
+from lotse.cases import plan_views, views
 
 app_name = "cases"
 
@@ -34,5 +34,27 @@ urlpatterns = [
         "<int:pk>/abschluss/<int:closure_pk>/wiedereroeffnen/",
         views.closure_reopen,
         name="closure_reopen",
+    ),
+    # Integration plan (BW 4.1.6) and referrals (BW 4.1.4 c–d, KIM §3(2)d)
+    path("<int:pk>/integrationsplan/", plan_views.plan, name="plan"),
+    path(
+        "<int:pk>/integrationsplan/ziele/neu/", plan_views.plan_goal_create, name="plan_goal_create"
+    ),
+    path(
+        "<int:pk>/integrationsplan/ziele/<int:goal_pk>/",
+        plan_views.plan_goal_edit,
+        name="plan_goal_edit",
+    ),
+    path("<int:pk>/integrationsplan/versionen/", plan_views.plan_versions, name="plan_versions"),
+    path("<int:pk>/vermittlungen/neu/", plan_views.referral_create, name="referral_create"),
+    path(
+        "<int:pk>/vermittlungen/<int:referral_pk>/",
+        plan_views.referral_detail,
+        name="referral_detail",
+    ),
+    path(
+        "<int:pk>/vermittlungen/<int:referral_pk>/wiedereroeffnen/",
+        plan_views.referral_reopen,
+        name="referral_reopen",
     ),
 ]

@@ -381,16 +381,18 @@ def consultation_create(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("Das Gespräch wurde erfasst."))
             if count == 1:
-                # BW 4.1.4 f: the plan is due at the second consultation at the latest.
+                # BW 4.1.4 f: the plan is due at the second consultation at the latest,
+                # so the second consultation leads straight into the plan form.
+                if not selectors.plan_for(request.user, client):
+                    messages.warning(
+                        request,
+                        _(
+                            "Mit diesem zweiten Gespräch ist der Integrationsplan fällig (BW 4.1.4 f). Bitte erstellen Sie ihn jetzt; bis dahin steht er auf der Arbeitsliste."
+                        ),
+                    )
                 plan = selectors.plan_url(client)
                 if plan:
                     return redirect(plan)
-                messages.warning(
-                    request,
-                    _(
-                        "Mit diesem zweiten Gespräch ist der Integrationsplan fällig (BW 4.1.4 f); er steht auf der Arbeitsliste."
-                    ),
-                )
             return redirect("cases:client_detail", pk=client.pk)
     return _form_page(
         request,

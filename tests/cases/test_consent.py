@@ -184,5 +184,12 @@ def test_purposes_are_a_labelled_group_of_checkboxes(login):
     body = page.content.decode()
     assert '<legend class="kern-label">Zwecke</legend>' in body
     assert body.count('type="checkbox"') == len(
-        purposes("beratung", "integrationsplan", "gesundheit", "weiterleitung", "kontakt")
+        purposes(
+            "beratung",
+            "integrationsplan",
+            "gesundheit",
+            "weiterleitung",
+            "weiterleitung-behoerden",  # migration 0004: authorities need their own purpose
+            "kontakt",
+        )
     )

@@ -17,6 +17,21 @@ from lotse.cases.services.closure import case_close, case_reopen
 from lotse.cases.services.consent import consent_record, consent_withdraw
 from lotse.cases.services.consultations import consultation_record
 from lotse.cases.services.extensions import extension_decide, extension_request
+from lotse.cases.services.plans import (
+    goal_save,
+    plan_diff,
+    plan_missing_sections,
+    plan_save,
+    plan_snapshot,
+    plan_state,
+    version_state,
+)
+from lotse.cases.services.referrals import (
+    consent_covers_service,
+    referral_create,
+    referral_reopen,
+    referral_status_update,
+)
 from lotse.cases.services.state import (
     approved_extension,
     current_consent,
@@ -34,12 +49,23 @@ __all__ = [
     "client_create",
     "client_personal_data_update",
     "client_snapshot",
+    "consent_covers_service",
     "consent_record",
     "consent_withdraw",
     "consultation_record",
     "current_consent",
     "extension_decide",
     "extension_request",
+    "goal_save",
     "initial_consultation_date",
     "open_closure",
+    "plan_diff",
+    "plan_missing_sections",
+    "plan_save",
+    "plan_snapshot",
+    "plan_state",
+    "referral_create",
+    "referral_reopen",
+    "referral_status_update",
+    "version_state",
 ]

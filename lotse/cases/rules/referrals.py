@@ -1,0 +1,100 @@
+"""Referral outcomes (KIM §3(2)d: continuous monitoring of referral results;
+BW 4.1.4 c–d: passing on to mainstream services and civil society). Pure Python.
+"""
+
+from datetime import date, timedelta
+from enum import StrEnum
+
+from lotse.cases.rules.dates import format_de
+
+
+class ReferralStatus(StrEnum):
+    SENT = "sent"
+    ACCEPTED = "accepted"
+    WAITING = "waiting"
+    DECLINED = "declined"
+    NO_SHOW = "no_show"
+    COMPLETED = "completed"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS = {
+    ReferralStatus.SENT: "vermittelt",
+    ReferralStatus.ACCEPTED: "angenommen",
+    ReferralStatus.WAITING: "Warteliste",
+    ReferralStatus.DECLINED: "abgelehnt",
+    ReferralStatus.NO_SHOW: "nicht wahrgenommen",
+    ReferralStatus.COMPLETED: "abgeschlossen",
+}
+
+# Still without a result: the service has not answered, or the client waits for a place.
+WITHOUT_OUTCOME = frozenset({ReferralStatus.SENT, ReferralStatus.WAITING})
+# A result that ends the referral; only reopening (with a note) leads on.
+FINAL = frozenset({ReferralStatus.DECLINED, ReferralStatus.NO_SHOW, ReferralStatus.COMPLETED})
+
+NEXT = {
+    ReferralStatus.SENT: frozenset(ReferralStatus) - {ReferralStatus.SENT},
+    ReferralStatus.WAITING: frozenset(
+        {
+            ReferralStatus.ACCEPTED,
+            ReferralStatus.DECLINED,
+            ReferralStatus.NO_SHOW,
+            ReferralStatus.COMPLETED,
+        }
+    ),
+    ReferralStatus.ACCEPTED: frozenset(
+        {ReferralStatus.DECLINED, ReferralStatus.NO_SHOW, ReferralStatus.COMPLETED}
+    ),
+}
+
+
+def status_change_error(
+    *, current: ReferralStatus, new: ReferralStatus, on: date, since: date, today: date
+) -> tuple[str, str] | None:
+    """(field, German message) if the referral cannot move from ``current`` to ``new``
+    on ``on``; ``since`` is the date of the current status."""
+    if current in FINAL:
+        return (
+            "status",
+            f"Status: Die Vermittlung ist bereits „{current.label}“; sie kann nur mit einer "
+            "Notiz wiedereröffnet werden (KIM §3(2)d).",
+        )
+    if new not in NEXT.get(current, frozenset()):
+        return (
+            "status",
+            f"Status: Von „{current.label}“ geht es nicht zu „{new.label}“.",
+        )
+    if on > today:
+        return ("on", f"Datum: Der {format_de(on)} liegt in der Zukunft.")
+    if on < since:
+        return (
+            "on",
+            f"Datum: Der {format_de(on)} liegt vor dem letzten Stand vom {format_de(since)}.",
+        )
+    return None
+
+
+def referral_date_error(*, referred_on: date, today: date, initial: date | None) -> str | None:
+    """German message for an impossible referral date, or None."""
+    if referred_on > today:
+        return f"Datum der Vermittlung: Der {format_de(referred_on)} liegt in der Zukunft."
+    if initial is not None and referred_on < initial:
+        return (
+            f"Datum der Vermittlung: Der {format_de(referred_on)} liegt vor dem "
+            f"Erstberatungsgespräch am {format_de(initial)} (BW 4.1.4 a, c)."
+        )
+    return None
+
+
+def outcome_overdue(
+    *, status: ReferralStatus, open_since: date, today: date, weeks: int
+) -> date | None:
+    """The day a referral without a result is due on the worklist, if that day has come
+    (KIM §3(2)d: continuous monitoring of referral results)."""
+    if status not in WITHOUT_OUTCOME:
+        return None
+    due = open_since + timedelta(weeks=weeks)
+    return due if due <= today else None
