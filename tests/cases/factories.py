@@ -89,3 +89,41 @@ def running_case(*, start: date, where: str = "Lünen", by: str = "cm.luenen") -
 
 def closure_reason(code: str = "ziele-erreicht") -> ClosureReason:
     return ClosureReason.objects.get(code=code)
+
+
+def make_plan(
+    client: Client, *, on: date, by: str = "cm.luenen", today: date | None = None, **data
+):
+    """An integration plan begun on ``on`` (BW 4.1.6), through the service."""
+    return services.plan_save(
+        client=client, data={"started_on": on, **data}, by=person(by), today=today or on
+    )
+
+
+def add_goal(plan, *, by: str = "cm.luenen", today: date | None = None, **data):
+    plan.refresh_from_db()
+    return services.goal_save(
+        plan=plan,
+        data={"life_area": "language", "goal": "Deutsch B1", "status": "open", **data},
+        expected_version=plan.version,
+        by=person(by),
+        today=today or plan.started_on,
+    )
+
+
+def service(code: str = "mbe"):
+    from lotse.cases.models import Service
+
+    return Service.objects.get(code=code)
+
+
+def refer(client: Client, *, on: date, code: str = "mbe", by: str = "cm.luenen", **extra):
+    return services.referral_create(
+        client=client,
+        service=service(code),
+        referred_on=on,
+        reason=extra.pop("reason", "Beratung zum Aufenthalt"),
+        by=person(by),
+        today=extra.pop("today", None) or on,
+        **extra,
+    )

@@ -66,3 +66,49 @@ def test_case_page_query_budget(login):
     browser.get(url)
     # Session, user, memberships, scope, the case, 6 related lists, audit (lock, chain, insert).
     assert count_queries(browser, url) <= 20
+
+
+@pytest.mark.django_db
+def test_case_page_is_constant_in_goals_and_referrals(login):
+    # Plans and referrals (issue 3 items 4–5) add a fixed number of queries, not one per row.
+    from lotse.cases.models import ConsentPurpose
+    from tests.cases.factories import add_goal, make_plan, refer
+
+    browser = login("cm.luenen")
+    start = date(2025, 1, 10)
+    client = running_case(start=start)
+    client.consents.get().purposes.add(ConsentPurpose.objects.get(code="weiterleitung"))
+    plan = make_plan(client, on=start)
+    add_goal(plan)
+    refer(client, on=start)
+    url = reverse("cases:client_detail", kwargs={"pk": client.pk})
+    browser.get(url)
+    few = count_queries(browser, url)
+    for area in ("work", "housing", "health", "family"):
+        goal = add_goal(plan, life_area=area)
+        refer(client, on=start, code="verein", goal=goal)
+    assert count_queries(browser, url) == few
+    assert few <= 24
+
+
+@pytest.mark.django_db
+def test_worklist_is_constant_with_plans_and_referrals(login):
+    from lotse.cases.models import ConsentPurpose
+    from tests.cases.factories import add_goal, make_plan, refer
+
+    browser = login("lead.luenen")
+    url = reverse("cases:worklist") + "?ansicht=team"
+
+    def add(n):
+        for i in range(n):
+            start = date(2025, 1, 10 + i)
+            client = running_case(start=start)
+            client.consents.get().purposes.add(ConsentPurpose.objects.get(code="weiterleitung"))
+            add_goal(make_plan(client, on=start, review_on=start), review_on=start)
+            refer(client, on=start)
+
+    add(2)
+    browser.get(url)
+    few = count_queries(browser, url)
+    add(4)
+    assert count_queries(browser, url) == few

@@ -248,13 +248,6 @@ def goal_save(
     _require_processing(client)
     _require_open(client)
     plan = _lock_plan(plan, expected_version=expected_version, snapshot=snapshot)
-    if not (data.get("goal") or "").strip():
-        raise RuleViolation("Ziel: Bitte das konkrete Ziel angeben (BW 4.1.6.2 f).", "goal")
-    error = goal_dates_error(
-        plan_started_on=plan.started_on, due_on=data.get("due_on"), review_on=data.get("review_on")
-    )
-    if error:
-        raise RuleViolation(error[1], error[0])
     before = plan_state(plan)
     created = goal is None
     if created:
@@ -265,6 +258,16 @@ def goal_save(
         if value is None and not PlanGoal._meta.get_field(name).null:
             value = ""
         setattr(goal, name, value)
+    # Checked on the goal as it would be saved, so a partial update is checked whole.
+    if not (goal.goal or "").strip():
+        raise RuleViolation("Ziel: Bitte das konkrete Ziel angeben (BW 4.1.6.2 f).", "goal")
+    if not goal.life_area:
+        raise RuleViolation("Lebensbereich: Bitte einen Lebensbereich wählen.", "life_area")
+    error = goal_dates_error(
+        plan_started_on=plan.started_on, due_on=goal.due_on, review_on=goal.review_on
+    )
+    if error:
+        raise RuleViolation(error[1], error[0])
     goal.save()
     _record_version(plan, before=before, by=by)
     audit_object(
