@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from lotse.demo.cases import CASE_MANAGERS, load_cases
 from lotse.demo.regions import load_regions
 from lotse.demo.staff import load_staff
 
@@ -17,9 +18,13 @@ class Command(BaseCommand):
             )
         users = load_regions()
         load_staff()
+        cases = load_cases()
+        users = [*users, *CASE_MANAGERS]
         self.stdout.write(
             self.style.SUCCESS("Demodaten geladen. Anmeldung unter http://127.0.0.1:8000/login/")
         )
+        if cases:
+            self.stdout.write(f"{cases} Demo-Fälle angelegt.")
         self.stdout.write(f"Passwort für alle Demo-Konten: {settings.LOTSE_DEMO_PASSWORD}")
         width = max(len(u.username) for u in users)
         for user in users:
