@@ -1,6 +1,8 @@
 """A case manager's first weeks with a client, in the browser: new case → consent
 with the signed form → initial consultation → second consultation → the plan is
-due on the worklist (BW 4.1.4 a, f; 4.1.5). axe-core checks every page."""
+due on the worklist → the plan with a goal → a referral → its outcome → the
+worklist is clear (BW 4.1.4 a, c, f; 4.1.5; 4.1.6; KIM §3(2)d). axe-core checks
+every page."""
 
 import pytest
 from playwright.sync_api import expect
@@ -26,12 +28,14 @@ def test_new_case_to_plan_due(page, demo_site, tmp_path, settings):
     page.fill("input[name=birth_year]", "1990")
     submit(page)
     expect(page.locator("main h1")).to_contain_text("Fall 20")
+    case_number = page.locator("main h1").inner_text().split()[1]
     assert_accessible(page)
 
     page.get_by_role("link", name="Einwilligung erfassen").first.click()
     expect(page.locator("legend", has_text="Zwecke")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Beratung und Fallführung", exact=False).check()
+    page.get_by_label("bei der Vermittlung an Regeldienste", exact=False).check()
     page.fill("input[name=explained_in]", "Arabisch")
     form = tmp_path / "einwilligung.pdf"
     form.write_bytes(PDF)
@@ -49,12 +53,61 @@ def test_new_case_to_plan_due(page, demo_site, tmp_path, settings):
     page.get_by_role("link", name="Zweites Gespräch erfassen (mit Integrationsplan)").click()
     page.fill("input[name=duration_minutes]", "45")
     submit(page)
+    # BW 4.1.4 f: the second consultation leads straight into the plan form.
     expect(page.get_by_text("ist der Integrationsplan fällig")).to_be_visible()
+    expect(page.locator("main h1")).to_contain_text("Integrationsplan")
+    plan_url = page.url
+    assert_accessible(page)
 
     page.goto(f"{demo_site.url}/faelle/arbeitsliste/")
-    expect(page.get_by_text("Integrationsplan fehlt")).to_be_visible()
+    expect(
+        page.locator("tbody tr", has_text=case_number).filter(has_text="Integrationsplan fehlt")
+    ).to_have_count(1)
     assert_accessible(page)
     page.goto(f"{demo_site.url}/faelle/")
+    assert_accessible(page)
+
+    page.goto(plan_url)
+    page.get_by_label("a) Persönliche Angaben").fill("Lebt mit zwei Kindern")
+    page.select_option("select[name=language_level]", "A1")
+    submit(page)
+    expect(page.get_by_text("Der Integrationsplan wurde angelegt")).to_be_visible()
+    expect(page.get_by_text("c) Bildung und Ausbildung").first).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Ziel hinzufügen").click()
+    page.select_option("select[name=life_area]", "language")
+    page.get_by_label("Ziel", exact=True).fill("Deutsch B1")
+    page.get_by_label("Schritte").fill("Integrationskurs besuchen")
+    assert_accessible(page)
+    submit(page)
+    expect(page.get_by_text("Das Ziel wurde gespeichert.")).to_be_visible()
+    page.get_by_role("link", name="Versionen und Änderungen ansehen").click()
+    expect(page.get_by_text("Deutsch B1").first).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Zurück zum Fall", exact=False).click()
+    page.get_by_role("link", name="Vermittlung erfassen").click()
+    page.select_option(
+        "select[name=service]", label="Migrationsberatung für erwachsene Zugewanderte (MBE)"
+    )
+    page.get_by_label("Anlass").fill("Beratung zum Familiennachzug")
+    page.select_option("select[name=goal]", index=1)
+    assert_accessible(page)
+    submit(page)
+    expect(page.get_by_text("Die Vermittlung an Migrationsberatung")).to_be_visible()
+    page.get_by_role("link", name="Vermittlung ansehen", exact=False).click()
+    assert_accessible(page)
+    page.get_by_label("angenommen", exact=True).check()
+    page.get_by_label("Ergebnis oder Notiz").fill("Termin am Montag")
+    submit(page)
+    expect(page.get_by_text("Der Stand der Vermittlung wurde gespeichert.")).to_be_visible()
+    expect(page.get_by_text("angenommen").first).to_be_visible()
+    assert_accessible(page)
+
+    page.goto(f"{demo_site.url}/faelle/arbeitsliste/")
+    # Only this case's rows: demo cases may have their own items.
+    rows = page.locator("tbody tr", has_text=case_number)
+    expect(rows.filter(has_text="Integrationsplan fehlt")).to_have_count(0)
     assert_accessible(page)
 
 
