@@ -201,6 +201,10 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Case work (issue 3): referrals without a result after this many weeks go on the
 # worklist (KIM §3(2)d).
 LOTSE_REFERRAL_OUTCOME_WEEKS = envint("LOTSE_REFERRAL_OUTCOME_WEEKS", 6)
+# Re-assessment every so many months (KIM §3(2)c).
+LOTSE_REASSESSMENT_MONTHS = envint("LOTSE_REASSESSMENT_MONTHS", 6)
+# Counts below this are shown as "<N" to the coordinating office (SPEC §5).
+LOTSE_SMALL_COUNT_THRESHOLD = envint("LOTSE_SMALL_COUNT_THRESHOLD", 5)
 
 # API bearer tokens
 LOTSE_API_TOKEN_HOURS = envint("LOTSE_API_TOKEN_HOURS", 8)

@@ -229,6 +229,25 @@ def _reopen_data(world, own):
     return {"on": world.today.isoformat(), "note": "Neuer Termin nötig"}
 
 
+def _reassessment_data(world, own):
+    return {
+        "held_on": world.today.isoformat(),
+        "language_start": "1",
+        "language_now": "3",
+        "note": "Kurs läuft",
+    }
+
+
+def _barrier_data(world, own):
+    return {"theme": world.barrier_theme("wohnungsmangel").pk, "noted_on": world.today.isoformat()}
+
+
+# SPEC §5: counts without personal data, for every role with aggregates.
+AGGREGATE_READERS = frozenset(
+    {Role.CASE_MANAGER, Role.TEAM_LEAD, Role.COORDINATION, Role.GRANTS_OFFICER, Role.AUTHORITY}
+)
+
+
 def _reassign_data(world, own):
     return {"clients": [world.case(True).client.pk], "to": world.users[Role.CASE_MANAGER].pk}
 
@@ -355,6 +374,18 @@ ROUTES: list[Route] = [
         data=_referral_status_data,
     ),
     Route("cases:referral_reopen", CASE_WORKERS, kwargs=_done_referral),
+    # Re-assessment (KIM §3(2)c) and structural problems; the report is counts only.
+    Route("cases:reassessment_create", CASE_WORKERS, kwargs=_client),
+    Route(
+        "cases:reassessment_create",
+        CASE_WORKERS,
+        method="post",
+        kwargs=_client,
+        data=_reassessment_data,
+    ),
+    Route("cases:barrier_create", CASE_WORKERS, kwargs=_client),
+    Route("cases:barrier_create", CASE_WORKERS, method="post", kwargs=_client, data=_barrier_data),
+    Route("cases:barrier_report", AGGREGATE_READERS),
     Route(
         "cases:referral_reopen",
         CASE_WORKERS,

@@ -205,6 +205,11 @@ class World:
     def service(self, code: str) -> Service:
         return Service.objects.get(code=code)
 
+    def barrier_theme(self, code: str):
+        from lotse.cases.models import BarrierTheme
+
+        return BarrierTheme.objects.get(code=code)
+
     def own_token(self, user: User) -> ApiToken:
         if user.pk not in self._tokens:
             self._tokens[user.pk] = account_services.api_token_issue(user=user)

@@ -7,12 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from lotse.cases.models import (
     PERSONAL_FIELDS,
     PLAN_FIELDS,
+    BarrierTheme,
     Channel,
     Client,
     ClosureReason,
     ConsentPurpose,
     ConsultationTopic,
     IntegrationPlan,
+    LifeArea,
     PlanGoal,
     ReferralStatusChoice,
     ResidenceStatus,
@@ -20,6 +22,7 @@ from lotse.cases.models import (
 )
 from lotse.cases.rules.dates import PartialDate
 from lotse.cases.rules.period import LISTED_REASONS, ExtensionReason
+from lotse.cases.rules.reassessment import SCALE
 from lotse.core.forms import DateInput, KernFormMixin
 
 
@@ -361,3 +364,57 @@ class ReferralReopenForm(KernFormMixin, forms.Form):
         max_length=5_000,
         help_text=_("Warum die Vermittlung wieder offen ist."),
     )
+
+
+# --- Re-assessment (KIM §3(2)c) and structural problems ------------------------------------
+
+
+class ReassessmentForm(KernFormMixin, forms.Form):
+    held_on = forms.DateField(label=_("Datum"), widget=DateInput())
+    note = forms.CharField(
+        label=_("Einschätzung"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=10_000,
+        required=False,
+        help_text=_("Was sich verändert hat und warum. Wird verschlüsselt gespeichert."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", "–"), *SCALE.items()]
+        for area in LifeArea:
+            for suffix, label in (("start", _("zu Beginn")), ("now", _("heute"))):
+                name = f"{area.value}_{suffix}"
+                self.fields[name] = forms.TypedChoiceField(
+                    label=f"{area.label}: {label}",
+                    choices=choices,
+                    coerce=int,
+                    empty_value=None,
+                    required=False,
+                )
+                self.fields[name].widget.attrs["class"] = "kern-form-input__select"
+
+    def ratings(self) -> dict[str, tuple[int | None, int | None]]:
+        data = self.cleaned_data
+        return {
+            area.value: (data.get(f"{area.value}_start"), data.get(f"{area.value}_now"))
+            for area in LifeArea
+            if data.get(f"{area.value}_start") is not None
+            or data.get(f"{area.value}_now") is not None
+        }
+
+
+class BarrierForm(KernFormMixin, forms.Form):
+    theme = forms.ModelChoiceField(
+        label=_("Thema"), queryset=BarrierTheme.objects.filter(active=True), required=False
+    )
+    new_theme = forms.CharField(
+        label=_("Oder ein neues Thema"),
+        max_length=150,
+        required=False,
+        help_text=_(
+            "Nur wenn die Liste es nicht enthält. Ohne Namen oder Angaben zur Person: "
+            "das Thema sieht die Koordinierungsstelle."
+        ),
+    )
+    noted_on = forms.DateField(label=_("Festgestellt am"), widget=DateInput())

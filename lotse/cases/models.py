@@ -664,3 +664,107 @@ class ReferralEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_status_display()} ({self.on})"
+
+
+# --- Re-assessment (KIM §3(2)c) --------------------------------------------------------------
+
+
+class Reassessment(models.Model):
+    """A structured review of the needs per life area and of goal attainment (KIM §3(2)c)."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
+    )
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="reassessments")
+    held_on = models.DateField(_("Datum"))
+    note = EncryptedTextField(_("Einschätzung"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Re-Assessment")
+        verbose_name_plural = _("Re-Assessments")
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Re-Assessment {self.pk}"
+
+
+class ReassessmentRating(models.Model):
+    """One life area's situation at the start and now, 1–5 (rules.reassessment.SCALE)."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
+    )
+    reassessment = models.ForeignKey(Reassessment, on_delete=models.CASCADE, related_name="ratings")
+    life_area = models.CharField(_("Lebensbereich"), max_length=16, choices=LifeArea.choices)
+    at_start = models.PositiveSmallIntegerField(_("zu Beginn"))
+    now = models.PositiveSmallIntegerField(_("heute"))
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Einschätzung eines Lebensbereichs")
+        verbose_name_plural = _("Einschätzungen der Lebensbereiche")
+        ordering = ["life_area"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reassessment", "life_area"], name="one_rating_per_life_area"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(at_start__gte=1, at_start__lte=5, now__gte=1, now__lte=5),
+                name="rating_on_the_scale",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_life_area_display()}: {self.at_start} → {self.now}"
+
+
+# --- Structural problems ("generative Themen") -----------------------------------------------
+
+
+class BarrierTheme(CatalogueEntry):
+    """A barrier outside the case (no course places, housing shortage, waiting times …)."""
+
+    # Added by a case manager from a case, not yet looked at by an administrator.
+    proposed = models.BooleanField(_("von Fallführung vorgeschlagen"), default=False)
+
+    class Meta(CatalogueEntry.Meta):
+        verbose_name = _("Strukturelles Thema")
+        verbose_name_plural = _("Strukturelle Themen")
+
+
+class AggregateQuerySet(TenantQuerySet):
+    # Rows read only to be counted (SPEC §5): the coordinating office sees counts, no rows.
+    tenant_area = Area.AGGREGATES
+
+
+class CaseBarrier(models.Model):
+    """A structural barrier noted in a case; counted per theme, municipality and month."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
+    )
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="barriers")
+    theme = models.ForeignKey(BarrierTheme, verbose_name=_("Thema"), on_delete=models.PROTECT)
+    noted_on = models.DateField(_("festgestellt am"))
+    noted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CaseQuerySet.as_manager()
+    for_counting = AggregateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Strukturelles Thema im Fall")
+        verbose_name_plural = _("Strukturelle Themen in Fällen")
+        ordering = ["-noted_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Thema {self.pk}"

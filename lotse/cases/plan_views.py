@@ -3,6 +3,7 @@
 selectors, call one service, show its German message at the named field, and
 log every read of personal data."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,8 +11,10 @@ from django.utils.translation import gettext as _
 
 from lotse.cases import selectors, services
 from lotse.cases.forms import (
+    BarrierForm,
     GoalForm,
     PlanForm,
+    ReassessmentForm,
     ReferralForm,
     ReferralReopenForm,
     ReferralStatusForm,
@@ -20,6 +23,7 @@ from lotse.cases.rules.plan import SECTIONS
 from lotse.cases.rules.referrals import FINAL, ReferralStatus
 from lotse.cases.views import _form_page, cases_read, cases_write
 from lotse.core import clock
+from lotse.core.permissions import area_required
 from lotse.core.tenancy import Area, organisation_ids_for
 from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
@@ -310,3 +314,75 @@ def referral_reopen(request: HttpRequest, pk: int, referral_pk: int) -> HttpResp
         title=_("Vermittlung wiedereröffnen"),
         submit=_("Wiedereröffnen"),
     )
+
+
+# --- Re-assessment (KIM §3(2)c) and structural problems -----------------------------------
+
+
+@cases_write
+def reassessment_create(request: HttpRequest, pk: int) -> HttpResponse:
+    client = selectors.get_client_for_user(request.user, pk, write=True)
+    previous = client.reassessments.prefetch_related("ratings").first()
+    initial = {"held_on": clock.today()}
+    if previous:
+        # The situation at the start stays what it was; "now" is judged afresh.
+        initial |= {f"{r.life_area}_start": r.at_start for r in previous.ratings.all()}
+    form = ReassessmentForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reassessment_record(
+                client=client,
+                held_on=form.cleaned_data["held_on"],
+                note=form.cleaned_data["note"],
+                ratings=form.ratings(),
+                by=request.user,
+            )
+        except RuleViolation as violation:
+            form.add_rule_violation(violation)
+        else:
+            messages.success(request, _("Das Re-Assessment wurde gespeichert."))
+            return redirect("cases:client_detail", pk=client.pk)
+    return _form_page(
+        request,
+        "cases/form.html",
+        form=form,
+        client=client,
+        title=_("Re-Assessment"),
+        submit=_("Re-Assessment speichern"),
+        intro=_(
+            "Die Lage je Lebensbereich zu Beginn und heute, von 1 (akuter Handlungsbedarf) bis 5 (selbstständig, kein Bedarf); nicht betroffene Bereiche leer lassen (KIM §3(2)c)."
+        ),
+    )
+
+
+@cases_write
+def barrier_create(request: HttpRequest, pk: int) -> HttpResponse:
+    client = selectors.get_client_for_user(request.user, pk, write=True)
+    form = BarrierForm(request.POST or None, initial={"noted_on": clock.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.barrier_note(client=client, by=request.user, **form.cleaned_data)
+        except RuleViolation as violation:
+            form.add_rule_violation(violation)
+        else:
+            messages.success(request, _("Das strukturelle Thema wurde erfasst."))
+            return redirect("cases:client_detail", pk=client.pk)
+    return _form_page(
+        request,
+        "cases/form.html",
+        form=form,
+        client=client,
+        title=_("Strukturelles Thema erfassen"),
+        submit=_("Thema speichern"),
+        intro=_(
+            "Hürden, die nicht am Fall liegen, sondern an fehlenden Angeboten vor Ort. Die Koordinierungsstelle sieht nur Anzahlen je Thema, Gemeinde und Monat."
+        ),
+    )
+
+
+@area_required(Area.AGGREGATES)
+def barrier_report(request: HttpRequest) -> HttpResponse:
+    """Counts per theme, municipality and month; aggregates only (SPEC §5)."""
+    threshold = settings.LOTSE_SMALL_COUNT_THRESHOLD
+    rows = selectors.barrier_counts_for(request.user, threshold=threshold)
+    return render(request, "cases/barrier_report.html", {"rows": rows, "threshold": threshold})

@@ -27,6 +27,7 @@ from lotse.cases.models import (
     IntegrationPlan,
     PlanGoal,
     PlanVersion,
+    Reassessment,
     Referral,
     ReferralEvent,
 )
@@ -42,6 +43,7 @@ from lotse.cases.rules.period import (
     regular_period_end,
 )
 from lotse.cases.rules.plan import review_overdue_since
+from lotse.cases.rules.reassessment import reassessment_due_since
 from lotse.cases.rules.referrals import WITHOUT_OUTCOME, ReferralStatus, outcome_overdue
 from lotse.core.tenancy import get_for_user
 
@@ -70,6 +72,11 @@ def with_case_state(queryset):
     ).order_by("open_since", "id")
     return queryset.annotate(
         has_plan=Exists(IntegrationPlan.objects.filter(client=OuterRef("pk"))),
+        last_reassessment_on=Subquery(
+            Reassessment.objects.filter(client=OuterRef("pk"))
+            .order_by("-held_on")
+            .values("held_on")[:1]
+        ),
         # BW 4.1.4 g: the plan's own review date and its open goals' review dates.
         plan_review_on=Subquery(
             IntegrationPlan.objects.filter(client=OuterRef("pk"), ended_on__isnull=True).values(
@@ -330,6 +337,27 @@ def case_state(client: Client, *, today: date, plan_exists: bool, for_team_lead:
                 referral_due,
             )
         )
+    reassessment_since = reassessment_due_since(
+        today=today,
+        initial=initial,
+        last=getattr(client, "last_reassessment_on", None),
+        months=settings.LOTSE_REASSESSMENT_MONTHS,
+    )
+    if reassessment_since is not None and not period_ended(
+        today=today, initial=initial, extension=state.extension
+    ):
+        items.append(
+            WorkItem(
+                client,
+                "reassessment_due",
+                Level.AMBER,
+                str(_("Re-Assessment fällig seit %(day)s (KIM §3(2)c)"))
+                % {"day": format_de(reassessment_since)},
+                reverse("cases:reassessment_create", kwargs={"pk": client.pk}),
+                str(_("Re-Assessment erfassen")),
+                reassessment_since,
+            )
+        )
     if period_ended(today=today, initial=initial, extension=state.extension):
         items.append(
             WorkItem(
@@ -453,6 +481,10 @@ def case_page_for(user, pk, *, today: date) -> tuple[CaseState, dict]:
         .first()
         if client.has_plan
         else None,
+        "reassessment": client.reassessments.select_related("recorded_by")
+        .prefetch_related("ratings")
+        .first(),
+        "barriers": list(client.barriers.select_related("theme")),
         "referrals": list(
             client.referrals.select_related("service", "goal").prefetch_related(
                 Prefetch("events", queryset=ReferralEvent.objects.order_by("on", "id"))
@@ -555,3 +587,35 @@ def get_referral_for_user(user, client: Client, pk, *, write: bool = False) -> R
 
 def referral_events(referral: Referral):
     return referral.events.select_related("by").order_by("on", "id")
+
+
+# --- Structural problems: counts only (SPEC §5) ------------------------------------------------
+
+
+def barrier_counts_for(user, *, threshold: int):
+    """Counts per theme, municipality and month within the user's aggregate area;
+    never a row about a person, small counts shown as "<threshold"."""
+    from django.db.models.functions import TruncMonth
+
+    from lotse.cases.models import CaseBarrier
+    from lotse.cases.rules.themes import ThemeCount, suppressed_rows
+
+    rows = (
+        CaseBarrier.for_counting.for_user(user)
+        .annotate(month=TruncMonth("noted_on"))
+        .values("theme__label", "client__municipality__name", "month")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return suppressed_rows(
+        (
+            ThemeCount(
+                theme=row["theme__label"],
+                municipality=row["client__municipality__name"],
+                month=row["month"].date() if hasattr(row["month"], "date") else row["month"],
+                count=row["n"],
+            )
+            for row in rows
+        ),
+        threshold=threshold,
+    )

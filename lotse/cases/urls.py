@@ -52,6 +52,10 @@ urlpatterns = [
         plan_views.referral_detail,
         name="referral_detail",
     ),
+    path("<int:pk>/re-assessment/neu/", plan_views.reassessment_create, name="reassessment_create"),
+    path("<int:pk>/themen/neu/", plan_views.barrier_create, name="barrier_create"),
+    # Counts only, for everyone with aggregates (also the coordinating office).
+    path("strukturelle-themen/", plan_views.barrier_report, name="barrier_report"),
     path(
         "<int:pk>/vermittlungen/<int:referral_pk>/wiedereroeffnen/",
         plan_views.referral_reopen,

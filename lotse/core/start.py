@@ -34,6 +34,8 @@ NAVIGATION = [
     NavItem(_("Benutzer und Rollen"), "accounts:user_list", Area.USERS),
     NavItem(_("Zugriffsprotokoll"), "privacy:audit_log", Area.AUDIT),
     NavItem(_("Personal"), "staff:compliance", Area.STAFF),
+    # Counts only (SPEC §5): the coordinating office sees barriers without case data.
+    NavItem(_("Strukturelle Themen"), "cases:barrier_report", Area.AGGREGATES),
     # Open to every signed-in role; listed for the grant roles, who use it (SPEC §4).
     NavItem(_("Förderrechner"), "funding:calculator", Area.GRANTS),
     NavItem(_("Mein Konto"), "accounts:account"),

@@ -30,7 +30,8 @@ def test_items_and_their_order():
     ended = running_case(start=date(2024, 1, 15))
     items = worklist_for(person("cm.luenen"), today=TODAY, team=False)
     assert kinds(items, no_consent) == ["consent_missing"]
-    assert kinds(items, plan_missing) == ["plan_missing"]
+    # Begun eight months ago, so its re-assessment is due too (KIM §3(2)c, every 6 months).
+    assert kinds(items, plan_missing) == ["plan_missing", "reassessment_due"]
     assert "period_ending" in kinds(items, ending)
     assert "closure_due" in kinds(items, ended)
     levels = [item.level for item in items]

@@ -5,6 +5,7 @@ The date rules are the functional core's (lotse.cases.rules.period); this layer
 loads the case, calls them, and saves. One module per entity; import from here.
 """
 
+from lotse.cases.services.barriers import barrier_note
 from lotse.cases.services.clients import (
     EditConflict,
     case_manager_error,
@@ -26,6 +27,7 @@ from lotse.cases.services.plans import (
     plan_state,
     version_state,
 )
+from lotse.cases.services.reassessments import reassessment_record
 from lotse.cases.services.referrals import (
     consent_covers_service,
     referral_create,
@@ -42,6 +44,7 @@ from lotse.cases.services.state import (
 __all__ = [
     "EditConflict",
     "approved_extension",
+    "barrier_note",
     "case_close",
     "case_manager_error",
     "case_reopen",
@@ -64,6 +67,7 @@ __all__ = [
     "plan_save",
     "plan_snapshot",
     "plan_state",
+    "reassessment_record",
     "referral_create",
     "referral_reopen",
     "referral_status_update",

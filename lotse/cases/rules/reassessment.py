@@ -1,0 +1,90 @@
+"""Re-assessment and outcome monitoring (KIM §3(2)c: "fallbezogenes Re-Assessment und
+Ergebnis-Monitoring"). Pure Python.
+
+KIM names the duty but no scale or rhythm. Lotse rates each life area on a five-step
+scale, at the start and now, and schedules the next review a settable number of
+months after the last one (or after the initial consultation).
+"""
+
+import calendar
+from collections.abc import Iterable
+from datetime import date
+
+from lotse.cases.rules.dates import format_de
+
+# The situation in a life area, 1 (worst) to 5 (best).
+SCALE: dict[int, str] = {
+    1: "1 – akuter Handlungsbedarf",
+    2: "2 – deutlicher Unterstützungsbedarf",
+    3: "3 – teilweise selbstständig, Unterstützung nötig",
+    4: "4 – weitgehend selbstständig",
+    5: "5 – selbstständig, kein Bedarf",
+}
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later; a day the month lacks becomes its last day
+    (as § 188 (3) BGB does for month periods)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def next_reassessment_on(*, initial: date, last: date | None, months: int) -> date:
+    """KIM §3(2)c: due ``months`` after the last re-assessment, or after the initial
+    consultation (BW 4.1.4 a, the first needs assessment) if there was none."""
+    return add_months(last or initial, months)
+
+
+def reassessment_due_since(
+    *, today: date, initial: date | None, last: date | None, months: int
+) -> date | None:
+    if initial is None:
+        return None
+    due = next_reassessment_on(initial=initial, last=last, months=months)
+    return due if due <= today else None
+
+
+def ratings_error(
+    ratings: Iterable[tuple[str, str, int | None, int | None]],
+) -> tuple[str, str] | None:
+    """(field, German message) for incomplete or out-of-scale ratings, or None.
+
+    ``ratings``: (field prefix, life area label, at start, now) per life area.
+    """
+    rated = 0
+    for prefix, label, start, now in ratings:
+        if start is None and now is None:
+            continue
+        for field, value in ((f"{prefix}_start", start), (f"{prefix}_now", now)):
+            if value is None:
+                return (
+                    field,
+                    f"{label}: Bitte die Lage zu Beginn und heute einschätzen, nicht nur eine "
+                    "davon (KIM §3(2)c).",
+                )
+            if value not in SCALE:
+                return (field, f"{label}: Bitte eine Stufe von 1 bis 5 wählen.")
+        rated += 1
+    if not rated:
+        return (
+            None,
+            "Bitte mindestens einen Lebensbereich einschätzen (KIM §3(2)c: Re-Assessment).",
+        )
+    return None
+
+
+def reassessment_date_error(*, day: date, today: date, initial: date | None) -> str | None:
+    if initial is None:
+        return (
+            "Datum: Ein Re-Assessment setzt das Erstberatungsgespräch voraus, die erste "
+            "Bedarfsermittlung (BW 4.1.4 a)."
+        )
+    if day > today:
+        return f"Datum: Der {format_de(day)} liegt in der Zukunft."
+    if day < initial:
+        return (
+            f"Datum: Der {format_de(day)} liegt vor dem Erstberatungsgespräch am "
+            f"{format_de(initial)} (BW 4.1.4 a)."
+        )
+    return None
