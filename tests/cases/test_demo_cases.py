@@ -28,6 +28,9 @@ EXPECTED_WORK = {
     "extension_pending": 2,
     "closure_due": 1,  # SPEC §2.3
     "erasure_due": 1,  # consent withdrawn
+    # KIM §3(2)c: running cases past LOTSE_REASSESSMENT_MONTHS (6) without a
+    # re-assessment (none in the demo yet).
+    "reassessment_due": 11,
 }
 EXPECTED_STATUS = {"new": 3, "consented": 2, "running": 17, "closed": 3, "restricted": 1}
 
