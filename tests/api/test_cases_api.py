@@ -4,7 +4,9 @@ services, every read of a client logged, bad input answered 4xx naming the field
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.test import Client as HttpClient
+from django.test.utils import CaptureQueriesContext
 
 from lotse.accounts import services as account_services
 from lotse.accounts.models import User
@@ -481,3 +483,18 @@ def test_malformed_bodies_answer_4xx_json(api, body):
     response = api("cm.luenen").post("/api/v1/clients", body, content_type="application/json")
     assert 400 <= response.status_code < 500
     assert "detail" in response.json()
+
+
+def test_the_list_needs_the_same_queries_for_two_or_twenty_cases(api):
+    cm = api("cm.luenen")
+    for _ in range(2):
+        running_case(start=today() - timedelta(days=40))
+    cm.get("/api/v1/clients")  # warm the per-user caches of the token lookup
+    with CaptureQueriesContext(connection) as few:
+        assert cm.get("/api/v1/clients").status_code == 200
+    for _ in range(18):
+        running_case(start=today() - timedelta(days=40))
+    with CaptureQueriesContext(connection) as many:
+        data = cm.get("/api/v1/clients").json()
+    assert data["count"] >= 20
+    assert len(many.captured_queries) == len(few.captured_queries)
