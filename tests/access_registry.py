@@ -242,6 +242,23 @@ def _barrier_data(world, own):
     return {"theme": world.barrier_theme("wohnungsmangel").pk, "noted_on": world.today.isoformat()}
 
 
+def _conference_data(world, own):
+    return {
+        "held_on": world.today.isoformat(),
+        "agenda": "Arbeitsaufnahme und Kinderbetreuung",
+        "participants-TOTAL_FORMS": "1",
+        "participants-INITIAL_FORMS": "0",
+        "participants-0-name": "Frau Jansen",
+        "participants-0-body": "Jobcenter Kreis Unna",
+        "participants-0-legal_domain": "sgb2",
+        "participants-0-external": "on",
+        "agreements-TOTAL_FORMS": "1",
+        "agreements-INITIAL_FORMS": "0",
+        "agreements-0-life_area": "work",
+        "agreements-0-text": "Bewerbungstraining",
+    }
+
+
 # SPEC §5: counts without personal data, for every role with aggregates.
 AGGREGATE_READERS = frozenset(
     {Role.CASE_MANAGER, Role.TEAM_LEAD, Role.COORDINATION, Role.GRANTS_OFFICER, Role.AUTHORITY}
@@ -386,6 +403,15 @@ ROUTES: list[Route] = [
     Route("cases:barrier_create", CASE_WORKERS, kwargs=_client),
     Route("cases:barrier_create", CASE_WORKERS, method="post", kwargs=_client, data=_barrier_data),
     Route("cases:barrier_report", AGGREGATE_READERS),
+    # Case conferences (KIM §3(2)b).
+    Route("cases:conference_create", CASE_WORKERS, kwargs=_client),
+    Route(
+        "cases:conference_create",
+        CASE_WORKERS,
+        method="post",
+        kwargs=_client,
+        data=_conference_data,
+    ),
     Route(
         "cases:referral_reopen",
         CASE_WORKERS,

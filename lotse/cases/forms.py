@@ -14,6 +14,7 @@ from lotse.cases.models import (
     ConsentPurpose,
     ConsultationTopic,
     IntegrationPlan,
+    LegalDomain,
     LifeArea,
     PlanGoal,
     ReferralStatusChoice,
@@ -23,6 +24,7 @@ from lotse.cases.models import (
 from lotse.cases.rules.dates import PartialDate
 from lotse.cases.rules.period import LISTED_REASONS, ExtensionReason
 from lotse.cases.rules.reassessment import SCALE
+from lotse.cases.services.conferences import Agreement, Participant
 from lotse.core.forms import DateInput, KernFormMixin
 
 
@@ -418,3 +420,66 @@ class BarrierForm(KernFormMixin, forms.Form):
         ),
     )
     noted_on = forms.DateField(label=_("Festgestellt am"), widget=DateInput())
+
+
+# --- Case conferences (KIM §3(2)b) -----------------------------------------------------------
+
+
+class ConferenceForm(KernFormMixin, forms.Form):
+    held_on = forms.DateField(label=_("Datum"), widget=DateInput())
+    agenda = forms.CharField(
+        label=_("Tagesordnung"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=10_000,
+        help_text=_("Wird verschlüsselt gespeichert."),
+    )
+
+
+class ParticipantForm(KernFormMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150, required=False)
+    body = forms.CharField(label=_("Stelle"), max_length=200, required=False)
+    legal_domain = forms.ChoiceField(
+        label=_("Rechtskreis"), choices=[("", "–"), *LegalDomain.choices], required=False
+    )
+    external = forms.BooleanField(label=_("extern (nicht aus dem eigenen Team)"), required=False)
+
+    def entry(self):
+        data = self.cleaned_data
+        if not (data.get("name") or data.get("body")):
+            return None
+        return Participant(
+            name=data.get("name", ""),
+            body=data.get("body", ""),
+            legal_domain=data.get("legal_domain", ""),
+            external=bool(data.get("external")),
+        )
+
+
+class AgreementForm(KernFormMixin, forms.Form):
+    life_area = forms.ChoiceField(
+        label=_("Lebensbereich"), choices=[("", "–"), *LifeArea.choices], required=False
+    )
+    text = forms.CharField(
+        label=_("Vereinbarung"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    responsible = forms.CharField(label=_("Verantwortlich"), max_length=150, required=False)
+    due_on = forms.DateField(label=_("bis"), widget=DateInput(), required=False)
+
+    def entry(self):
+        data = self.cleaned_data
+        if not (data.get("text") or data.get("life_area")):
+            return None
+        return Agreement(
+            life_area=data.get("life_area", ""),
+            text=data.get("text", ""),
+            responsible=data.get("responsible", ""),
+            due_on=data.get("due_on"),
+        )
+
+
+ParticipantFormSet = forms.formset_factory(
+    ParticipantForm, extra=4, max_num=20, absolute_max=20, validate_max=True
+)
+AgreementFormSet = forms.formset_factory(
+    AgreementForm, extra=3, max_num=20, absolute_max=20, validate_max=True
+)

@@ -768,3 +768,99 @@ class CaseBarrier(models.Model):
 
     def __str__(self) -> str:
         return f"Thema {self.pk}"
+
+
+# --- Case conferences (KIM §3(2)b) -----------------------------------------------------------
+
+
+class LegalDomain(models.TextChoices):
+    # The legal domains whose services meet in a case conference (SPEC §2.2 no. 5).
+    SGB_II = "sgb2", _("SGB II (Grundsicherung für Arbeitsuchende)")
+    SGB_III = "sgb3", _("SGB III (Arbeitsförderung)")
+    SGB_VIII = "sgb8", _("SGB VIII (Kinder- und Jugendhilfe)")
+    SGB_XII = "sgb12", _("SGB XII (Sozialhilfe)")
+    ASYLBLG = "asylblg", _("AsylbLG (Asylbewerberleistungsgesetz)")
+    AUFENTHG = "aufenthg", _("AufenthG (Aufenthaltsrecht)")
+    OTHER = "other", _("anderer Rechtskreis oder keiner")
+
+
+class CaseConference(models.Model):
+    """A case conference or help-plan meeting across legal domains (KIM §3(2)b)."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
+    )
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="conferences")
+    held_on = models.DateField(_("Datum"))
+    agenda = EncryptedTextField(_("Tagesordnung"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Fallkonferenz")
+        verbose_name_plural = _("Fallkonferenzen")
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Fallkonferenz {self.pk}"
+
+
+class ConferenceParticipant(models.Model):
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
+    )
+    conference = models.ForeignKey(
+        CaseConference, on_delete=models.CASCADE, related_name="participants"
+    )
+    name = models.CharField(_("Name"), max_length=150)
+    body = models.CharField(_("Stelle"), max_length=200)
+    legal_domain = models.CharField(
+        _("Rechtskreis"), max_length=10, choices=LegalDomain.choices, blank=True
+    )
+    external = models.BooleanField(_("extern"), default=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Teilnehmende:r")
+        verbose_name_plural = _("Teilnehmende")
+        ordering = ["external", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ConferenceAgreement(models.Model):
+    """An agreement of the conference; it becomes a goal with its step in the plan."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
+    )
+    conference = models.ForeignKey(
+        CaseConference, on_delete=models.CASCADE, related_name="agreements"
+    )
+    life_area = models.CharField(_("Lebensbereich"), max_length=16, choices=LifeArea.choices)
+    text = EncryptedTextField(_("Vereinbarung"))
+    responsible = models.CharField(_("Verantwortlich"), max_length=150, blank=True)
+    due_on = models.DateField(_("bis"), null=True, blank=True)
+    goal = models.OneToOneField(
+        PlanGoal,
+        verbose_name=_("Ziel im Integrationsplan"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="agreement",
+    )
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Vereinbarung der Fallkonferenz")
+        verbose_name_plural = _("Vereinbarungen der Fallkonferenz")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"Vereinbarung {self.pk}"

@@ -11,8 +11,11 @@ from django.utils.translation import gettext as _
 
 from lotse.cases import selectors, services
 from lotse.cases.forms import (
+    AgreementFormSet,
     BarrierForm,
+    ConferenceForm,
     GoalForm,
+    ParticipantFormSet,
     PlanForm,
     ReassessmentForm,
     ReferralForm,
@@ -386,3 +389,53 @@ def barrier_report(request: HttpRequest) -> HttpResponse:
     threshold = settings.LOTSE_SMALL_COUNT_THRESHOLD
     rows = selectors.barrier_counts_for(request.user, threshold=threshold)
     return render(request, "cases/barrier_report.html", {"rows": rows, "threshold": threshold})
+
+
+# --- Case conferences (KIM §3(2)b) ---------------------------------------------------------
+
+
+@cases_write
+def conference_create(request: HttpRequest, pk: int) -> HttpResponse:
+    client = selectors.get_client_for_user(request.user, pk, write=True)
+    data = request.POST or None
+    form = ConferenceForm(data, initial={"held_on": clock.today()})
+    participants = ParticipantFormSet(data, prefix="participants")
+    agreements = AgreementFormSet(data, prefix="agreements")
+    error = None
+    if request.method == "POST" and all(
+        [form.is_valid(), participants.is_valid(), agreements.is_valid()]
+    ):
+        try:
+            services.conference_record(
+                client=client,
+                held_on=form.cleaned_data["held_on"],
+                agenda=form.cleaned_data["agenda"],
+                participants=[e for f in participants if (e := f.entry())],
+                agreements=[e for f in agreements if (e := f.entry())],
+                by=request.user,
+            )
+        except RuleViolation as violation:
+            if violation.field in form.fields:
+                form.add_rule_violation(violation)
+            else:
+                error = violation.message
+        else:
+            messages.success(
+                request,
+                _(
+                    "Die Fallkonferenz wurde erfasst; ihre Vereinbarungen stehen im Integrationsplan."
+                ),
+            )
+            return redirect("cases:client_detail", pk=client.pk)
+    return render(
+        request,
+        "cases/conference_form.html",
+        {
+            "client": client,
+            "form": form,
+            "participants": participants,
+            "agreements": agreements,
+            "error": error,
+            "has_plan": selectors.plan_for(request.user, client) is not None,
+        },
+    )

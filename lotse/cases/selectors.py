@@ -485,6 +485,7 @@ def case_page_for(user, pk, *, today: date) -> tuple[CaseState, dict]:
         .prefetch_related("ratings")
         .first(),
         "barriers": list(client.barriers.select_related("theme")),
+        "conferences": list(client.conferences.prefetch_related("participants", "agreements")),
         "referrals": list(
             client.referrals.select_related("service", "goal").prefetch_related(
                 Prefetch("events", queryset=ReferralEvent.objects.order_by("on", "id"))

@@ -53,6 +53,7 @@ urlpatterns = [
         name="referral_detail",
     ),
     path("<int:pk>/re-assessment/neu/", plan_views.reassessment_create, name="reassessment_create"),
+    path("<int:pk>/fallkonferenzen/neu/", plan_views.conference_create, name="conference_create"),
     path("<int:pk>/themen/neu/", plan_views.barrier_create, name="barrier_create"),
     # Counts only, for everyone with aggregates (also the coordinating office).
     path("strukturelle-themen/", plan_views.barrier_report, name="barrier_report"),

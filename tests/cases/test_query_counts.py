@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lotse.cases.models import ConsultationTopic
-from tests.cases.factories import consult, make_client, running_case
+from tests.cases.factories import consult, make_client, person, running_case
 
 
 def count_queries(browser, url) -> int:
@@ -83,15 +83,32 @@ def test_case_page_is_constant_in_goals_and_referrals(login):
     plan = make_plan(client, on=start)
     add_goal(plan)
     refer(client, on=start)
+    conference(client, on=start)
     url = reverse("cases:client_detail", kwargs={"pk": client.pk})
     browser.get(url)
     few = count_queries(browser, url)
     for area in ("work", "housing", "health", "family"):
         goal = add_goal(plan, life_area=area)
         refer(client, on=start, code="verein", goal=goal)
+        conference(client, on=start)
     assert count_queries(browser, url) == few
-    # The no-plan budget above, plus the plan and its goals.
-    assert few <= 26
+    # The no-plan budget above, plus the plan and its goals, conferences with
+    # participants and agreements.
+    assert few <= 30
+
+
+def conference(client, *, on):
+    from lotse.cases import services
+
+    services.conference_record(
+        client=client,
+        held_on=on,
+        agenda="Fallkonferenz",
+        participants=[services.Participant(name="A", body="Jobcenter", legal_domain="sgb2")],
+        agreements=[services.Agreement(life_area="work", text="Praktikum")],
+        by=person("cm.luenen"),
+        today=on,
+    )
 
 
 @pytest.mark.django_db

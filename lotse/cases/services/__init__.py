@@ -15,6 +15,7 @@ from lotse.cases.services.clients import (
     client_snapshot,
 )
 from lotse.cases.services.closure import case_close, case_reopen
+from lotse.cases.services.conferences import Agreement, Participant, conference_record
 from lotse.cases.services.consent import consent_record, consent_withdraw
 from lotse.cases.services.consultations import consultation_record
 from lotse.cases.services.extensions import extension_decide, extension_request
@@ -42,7 +43,9 @@ from lotse.cases.services.state import (
 )
 
 __all__ = [
+    "Agreement",
     "EditConflict",
+    "Participant",
     "approved_extension",
     "barrier_note",
     "case_close",
@@ -52,6 +55,7 @@ __all__ = [
     "client_create",
     "client_personal_data_update",
     "client_snapshot",
+    "conference_record",
     "consent_covers_service",
     "consent_record",
     "consent_withdraw",
