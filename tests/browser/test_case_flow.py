@@ -122,3 +122,30 @@ def test_wrong_date_shows_a_german_message_and_keeps_input(page, demo_site):
     ).to_be_visible()
     expect(page.locator("input[name=initials]")).to_have_value("BK")
     assert_accessible(page)
+
+
+def test_conference_reassessment_and_themes_pages_are_accessible(page, demo_site):
+    # KIM §3(2)b–c and the structural themes: the forms and the coordination's counts.
+    from datetime import timedelta
+
+    from lotse.core import clock
+    from tests.cases.factories import make_plan, running_case
+
+    client = running_case(start=clock.today() - timedelta(days=10))
+    make_plan(client, on=clock.today() - timedelta(days=10))
+    login(page, demo_site, "cm.luenen")
+    for path in ("fallkonferenzen/neu/", "re-assessment/neu/", "themen/neu/"):
+        page.goto(f"{demo_site.url}/faelle/{client.pk}/{path}")
+        expect(page.locator("main h1")).to_be_visible()
+        assert_accessible(page)
+    page.get_by_label("Oder ein neues Thema").fill("Kein WLAN in der Unterkunft")
+    submit(page)
+    expect(page.get_by_text("Das strukturelle Thema wurde erfasst.")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_coordination_sees_theme_counts(page, demo_site):
+    login(page, demo_site, "coord.luenen")
+    page.goto(f"{demo_site.url}/faelle/strukturelle-themen/")
+    expect(page.locator("main h1")).to_have_text("Strukturelle Themen")
+    assert_accessible(page)
