@@ -111,7 +111,9 @@ def test_plan_review_before_start_is_refused_and_nothing_is_saved():
     with pytest.raises(RuleViolation) as refused:
         make_plan(client, on=START, review_on=date(2026, 3, 1), personal="x")
     assert refused.value.field == "review_on"
-    assert "Nächste Überprüfung: Der 01.03.2026 liegt vor dem Beginn" in refused.value.message
+    assert refused.value.message.startswith(
+        "Überprüfungsdatum: Die Überprüfung am 01.03.2026 liegt vor dem Beginn"
+    )
     assert not IntegrationPlan.objects.exists() and not PlanVersion.objects.exists()
 
 

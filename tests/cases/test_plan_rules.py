@@ -46,8 +46,8 @@ def test_review_before_start_is_refused_naming_the_field():
         started_on=START, today=date(2026, 4, 1), review_on=date(2026, 2, 1), ended_on=None
     )
     assert field == "review_on"
-    assert message.startswith("Nächste Überprüfung: Der 01.02.2026 liegt vor dem Beginn")
-    assert "BW 4.1.4 g" in message
+    assert message.startswith("Überprüfungsdatum: Die Überprüfung am 01.02.2026 liegt vor dem")
+    assert "BW 4.1.6.2 g" in message
 
 
 def test_start_in_the_future_and_end_before_start():

@@ -51,7 +51,7 @@ def test_review_before_start_on_the_page_names_the_field_and_keeps_the_text(logi
         {"started_on": "2026-03-20", "review_on": "2026-03-01", "work": "Lange Notiz zur Arbeit"},
     )
     page = response.content.decode()
-    assert "Nächste Überprüfung: Der 01.03.2026 liegt vor dem Beginn des Plans" in page
+    assert "Überprüfungsdatum: Die Überprüfung am 01.03.2026 liegt vor dem Beginn" in page
     assert "Lange Notiz zur Arbeit" in page
     assert not IntegrationPlan.objects.exists()
 

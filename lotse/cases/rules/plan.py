@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from lotse.cases.rules.dates import format_de
+from lotse.cases.rules.period import plan_review_date_error
 
 # BW 4.1.6.2 a–g, in the words of the regulation.
 SECTIONS: dict[str, str] = {
@@ -75,12 +76,10 @@ def plan_dates_error(
             f"Beginn des Plans: Der {format_de(started_on)} liegt in der Zukunft; der Plan "
             "beginnt, wenn er mit der Klientin oder dem Klienten erstellt wird (BW 4.1.6.2 g).",
         )
-    if review_on is not None and review_on < started_on:
-        return (
-            "review_on",
-            f"Nächste Überprüfung: Der {format_de(review_on)} liegt vor dem Beginn des Plans am "
-            f"{format_de(started_on)}; überprüft wird ein bestehender Plan (BW 4.1.4 g).",
-        )
+    if review_on is not None:
+        review_error = plan_review_date_error(review=review_on, plan_start=started_on)
+        if review_error:
+            return ("review_on", review_error)
     if ended_on is not None and ended_on < started_on:
         return (
             "ended_on",
