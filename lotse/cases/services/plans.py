@@ -118,7 +118,12 @@ def _conflict(plan: IntegrationPlan, snapshot: str) -> EditConflict:
 
 
 def _lock_plan(plan: IntegrationPlan, *, expected_version: int, snapshot: str) -> IntegrationPlan:
-    plan = IntegrationPlan.objects.select_for_update().select_related("changed_by").get(pk=plan.pk)
+    # Lock the plan row only: PostgreSQL cannot lock the nullable side of the join.
+    plan = (
+        IntegrationPlan.objects.select_for_update(of=("self",))
+        .select_related("changed_by")
+        .get(pk=plan.pk)
+    )
     if plan.version != expected_version:
         raise _conflict(plan, snapshot)
     return plan
