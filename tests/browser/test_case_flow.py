@@ -14,6 +14,17 @@ pytestmark = pytest.mark.browser
 PDF = b"%PDF-1.4\n% unterschrieben\n"
 
 
+def seed_catalogues() -> None:
+    """Transactional browser tests flush the migration-seeded catalogues (consent
+    purposes, services, themes); seed them again, as the migrations do."""
+    import importlib
+
+    from django.apps import apps
+
+    for name in ("0002_catalogues", "0004_service_catalogue", "0006_barrier_themes"):
+        importlib.import_module(f"lotse.cases.migrations.{name}").seed(apps, None)
+
+
 def submit(page) -> None:
     with page.expect_navigation():
         page.locator("main form button[type=submit]").last.click()
@@ -21,6 +32,7 @@ def submit(page) -> None:
 
 def test_new_case_to_plan_due(page, demo_site, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
+    seed_catalogues()
     login(page, demo_site, "cm.luenen")
     page.goto(f"{demo_site.url}/faelle/neu/")
     assert_accessible(page)
@@ -128,11 +140,29 @@ def test_conference_reassessment_and_themes_pages_are_accessible(page, demo_site
     # KIM §3(2)b–c and the structural themes: the forms and the coordination's counts.
     from datetime import timedelta
 
+    from lotse.cases import services
+    from lotse.cases.models import ConsentPurpose
     from lotse.core import clock
-    from tests.cases.factories import make_plan, running_case
+    from tests.cases.factories import add_goal, make_plan, person, refer, running_case
 
-    client = running_case(start=clock.today() - timedelta(days=10))
-    make_plan(client, on=clock.today() - timedelta(days=10))
+    seed_catalogues()
+    start = clock.today() - timedelta(days=10)
+    client = running_case(start=start)
+    client.consents.get().purposes.add(ConsentPurpose.objects.get(code="weiterleitung"))
+    add_goal(make_plan(client, on=start), today=start)
+    refer(client, on=start)
+    services.conference_record(
+        client=client,
+        held_on=start,
+        agenda="Arbeit",
+        participants=[services.Participant(name="A", body="Jobcenter", legal_domain="sgb2")],
+        agreements=[services.Agreement(life_area="work", text="Praktikum")],
+        by=person("cm.luenen"),
+        today=start,
+    )
+    services.reassessment_record(
+        client=client, held_on=start, ratings={"work": (2, 3)}, by=person("cm.luenen"), today=start
+    )
     login(page, demo_site, "cm.luenen")
     for path in ("fallkonferenzen/neu/", "re-assessment/neu/", "themen/neu/"):
         page.goto(f"{demo_site.url}/faelle/{client.pk}/{path}")
@@ -141,6 +171,8 @@ def test_conference_reassessment_and_themes_pages_are_accessible(page, demo_site
     page.get_by_label("Oder ein neues Thema").fill("Kein WLAN in der Unterkunft")
     submit(page)
     expect(page.get_by_text("Das strukturelle Thema wurde erfasst.")).to_be_visible()
+    # The case page with a plan, a referral, a conference and a re-assessment.
+    expect(page.get_by_text("Zuletzt am", exact=False)).to_be_visible()
     assert_accessible(page)
 
 
