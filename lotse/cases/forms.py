@@ -90,6 +90,12 @@ class ClientPersonalForm(KernFormMixin, forms.ModelForm):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     snapshot = forms.CharField(widget=forms.HiddenInput, required=False, max_length=20_000)
+    # Issue 3 item 11: shown as a checkbox only beside a duplicate warning.
+    not_duplicate = forms.BooleanField(
+        label=_("Es handelt sich um eine andere Person"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     class Meta:
         model = Client
@@ -122,6 +128,16 @@ class ClientPersonalForm(KernFormMixin, forms.ModelForm):
 
     def personal_data(self) -> dict:
         return {name: self.cleaned_data.get(name) for name in PERSONAL_FIELDS}
+
+    def ask_not_duplicate(self, message: str) -> None:
+        """Show the confirmation as a checkbox, unticked, with ``message`` at it."""
+        field = self.fields["not_duplicate"]
+        field.widget = forms.CheckboxInput()
+        field.help_text = _(
+            "Nur ankreuzen, wenn Sie geprüft haben, dass keiner der genannten Fälle "
+            "diese Person ist."
+        )
+        self.add_error("not_duplicate", message)
 
 
 class ConsentForm(KernFormMixin, forms.Form):

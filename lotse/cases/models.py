@@ -202,6 +202,11 @@ class Client(models.Model):
     health = EncryptedTextField(_("Gesundheit"), blank=True)
     disability = EncryptedTextField(_("Behinderung"), blank=True)
 
+    # Issue 3 item 11: the canonical words of all name forms (rules.names.name_index),
+    # kept by services.client_personal_data_update, so the list searches names in any
+    # script in SQL. Derived from the names above; erased with them.
+    name_keys = models.TextField(blank=True, default="", editable=False)
+
     # Optimistic locking (issue 3 item 15): every save of the client raises it.
     version = models.PositiveIntegerField(default=1, editable=False)
     changed_at = models.DateTimeField(null=True, blank=True, editable=False)

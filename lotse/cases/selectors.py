@@ -11,7 +11,7 @@ from datetime import date
 from enum import IntEnum
 
 from django.conf import settings
-from django.db.models import Count, Exists, IntegerField, Min, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, IntegerField, Min, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +32,8 @@ from lotse.cases.models import (
     ReferralEvent,
 )
 from lotse.cases.permissions import team_lead_organisation_ids
-from lotse.cases.rules.dates import format_de
+from lotse.cases.rules.dates import PartialDate, format_de
+from lotse.cases.rules.names import ClientIdentity, likely_duplicate, search_prefixes
 from lotse.cases.rules.period import (
     Extension,
     days_left,
@@ -422,14 +423,101 @@ def case_states(clients, *, user, today: date) -> list[CaseState]:
     ]
 
 
-def client_list_for(user, *, case_number: str = ""):
-    """The client list: scoped, annotated for status, two joins and no per-row query."""
+def client_list_for(user, *, case_number: str = "", query: str = ""):
+    """The client list: scoped, annotated for status, two joins and no per-row query.
+
+    ``query`` finds a case by number, name (any script) or date of birth."""
     clients = with_case_state(clients_for(user)).select_related(
         "municipality", "case_manager", "organisation"
     )
     if case_number:
         clients = clients.filter(case_number__icontains=case_number)
+    if query.strip():
+        clients = clients.filter(client_search_filter(query))
     return clients.order_by("case_number", "id")
+
+
+def client_search_filter(query: str) -> Q:
+    """Issue 3 item 11: a case number containing ``query``, a name matching it in any
+    script, or a date of birth it may be.
+
+    Names are compared through the stored canonical words (``Client.name_keys``,
+    rules.names.name_index): every word of the query, normalised as the duplicate
+    matcher does, must begin a stored word ("Muhammad" finds "Mohammed",
+    "Олександр" finds "Oleksandr", "Schewtsch" finds "Shevchenko"), or begin a
+    stored word as spelt ("Moham" finds "Mohammed"). A Cyrillic query is tried in
+    each reading. This stays one SQL condition on the rows the
+    user may see; no client is loaded to be compared in Python.
+    """
+    query = query.strip()
+    condition = Q(case_number__icontains=query)
+    for words in search_prefixes(query):
+        condition |= Q.create([("name_keys__contains", f" {word}") for word in words])
+    birth = _partial_date(query)
+    if birth is not None:
+        condition |= birth_date_filter(birth)
+    return condition
+
+
+def _partial_date(text: str) -> PartialDate | None:
+    try:
+        return PartialDate.parse(text)
+    except ValueError:
+        return None
+
+
+def birth_date_filter(birth: PartialDate) -> Q:
+    """Clients whose date of birth may be ``birth``: stored as precisely or more
+    precisely within it (05.1990 finds 17.05.1990), stored less precisely around it
+    (17.05.1990 finds "1990" and "05.1990"), or only the stub's year of birth."""
+    iso = birth.iso()
+    around = [f"{birth.year:04d}"]
+    if birth.month is not None:
+        around.append(f"{birth.year:04d}-{birth.month:02d}")
+    return (
+        Q(birth_date__startswith=iso)
+        | Q(birth_date__in=[value for value in around if value != iso])
+        | Q(birth_date="", birth_year=birth.year)
+    )
+
+
+def likely_duplicates_for(user, *, client: Client, identity: ClientIdentity) -> list[Client]:
+    """Issue 3 item 11: other clients the user may see who are likely the person
+    ``identity`` describes (rules.names.likely_duplicate). The database narrows to
+    named clients of a compatible year of birth; the matcher decides."""
+    year = identity.birth.year if identity.birth is not None else client.birth_year
+    candidates = (
+        clients_for(user)
+        .exclude(pk=client.pk)
+        .exclude(name_keys="")
+        .filter(Q(birth_year=year) | Q(birth_date__startswith=f"{year:04d}"))
+        .select_related("municipality")
+        .only(
+            "case_number",
+            "organisation_id",
+            "municipality__name",
+            "given_names",
+            "family_name",
+            "given_names_latin",
+            "family_name_latin",
+            "birth_date",
+        )
+        .order_by("case_number", "id")
+    )
+    return [
+        other
+        for other in candidates
+        if likely_duplicate(
+            identity,
+            ClientIdentity(
+                given_names=other.given_names,
+                family_name=other.family_name,
+                given_names_latin=other.given_names_latin,
+                family_name_latin=other.family_name_latin,
+                birth=PartialDate.parse(other.birth_date) if other.birth_date else None,
+            ),
+        )
+    ]
 
 
 def worklist_for(user, *, today: date, team: bool) -> list[WorkItem]:

@@ -70,10 +70,10 @@ def client_list(request: HttpRequest) -> HttpResponse:
     # The search term is posted and kept in the session (as accounts:user_list):
     # nothing about a person goes into a URL.
     if request.method == "POST":
-        request.session[CLIENT_SEARCH_KEY] = request.POST.get("q", "").strip()[:30]
+        request.session[CLIENT_SEARCH_KEY] = request.POST.get("q", "").strip()[:100]
         return redirect("cases:client_list")
     query = request.session.get(CLIENT_SEARCH_KEY, "")
-    page = Paginator(selectors.client_list_for(request.user, case_number=query), 50).get_page(
+    page = Paginator(selectors.client_list_for(request.user, query=query), 50).get_page(
         request.GET.get("page")
     )
     states = selectors.case_states(page.object_list, user=request.user, today=clock.today())
@@ -197,8 +197,21 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def client_personal(request: HttpRequest, pk: int) -> HttpResponse:
     client = selectors.get_client_for_user(request.user, pk, write=True)
     changes = None
+    duplicates = []
     if request.method == "POST":
         form = ClientPersonalForm(request.POST, instance=client)
+        if form.is_valid() and not form.cleaned_data["not_duplicate"]:
+            # Issue 3 item 11: warn before saving a person who may already have a case.
+            duplicates = services.client_duplicates_check(
+                client=client, data=form.personal_data(), by=request.user
+            )
+            if duplicates:
+                form.ask_not_duplicate(
+                    _(
+                        "Bitte prüfen Sie die möglichen Dubletten oben. Speichern Sie nur, "
+                        "wenn Sie bestätigen, dass es sich um eine andere Person handelt."
+                    )
+                )
         if form.is_valid():
             try:
                 services.client_personal_data_update(
@@ -246,6 +259,7 @@ def client_personal(request: HttpRequest, pk: int) -> HttpResponse:
         title=_("Persönliche Angaben"),
         submit=_("Speichern"),
         changes=changes,
+        duplicates=duplicates,
         needs_consent=services.current_consent(client) is None,
     )
 

@@ -44,6 +44,38 @@ def test_lists_are_constant_in_the_number_of_cases(login, url_name):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("term", ["Muhammad", "Олександр", "05.1990", "2025-"])
+def test_client_search_is_constant_in_the_number_of_cases(login, term):
+    # Issue 3 item 11: the search is one condition on the stored name keys.
+    from lotse.cases import services
+    from tests.cases.factories import person
+
+    def add_named(n: int):
+        for _ in range(n):
+            client = running_case(start=date(2025, 1, 10))
+            services.client_personal_data_update(
+                client=client,
+                data={
+                    "given_names": "Олександр",
+                    "given_names_latin": "Mohammed",
+                    "family_name_latin": "Shevchenko",
+                    "birth_date": "17.05.1990",
+                },
+                expected_version=client.version,
+                by=person("cm.luenen"),
+                today=date(2025, 1, 10),
+            )
+
+    browser = login("lead.luenen")
+    url = reverse("cases:client_list")
+    add_named(2)
+    browser.post(url, {"q": term})
+    few = count_queries(browser, url)
+    add_named(5)
+    assert count_queries(browser, url) == few
+
+
+@pytest.mark.django_db
 def test_case_page_is_constant_in_consultations_and_consents(login):
     browser = login("cm.luenen")
     client = running_case(start=date(2025, 1, 10))

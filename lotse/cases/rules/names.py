@@ -54,10 +54,12 @@ __all__ = [
     "koelner_phonetik",
     "latin_spellings",
     "likely_duplicate",
+    "name_index",
     "name_parts_match",
     "normalise",
     "search_key",
     "search_keys",
+    "search_prefixes",
 ]
 
 # Two words match when their Kölner Phonetik codes agree and they differ in at
@@ -239,6 +241,35 @@ def search_keys(text: str) -> frozenset[str]:
     """Every comparison form of ``text`` (one per reading of a Cyrillic name)."""
     keys = (" ".join(_words(spelling)) for spelling in latin_spellings(text))
     return frozenset(key for key in keys if key)
+
+
+def name_index(*names: str) -> str:
+    """The canonical words a client is found under, space-delimited on both sides
+    (" muhamad al hasan alhasan "), for a stored column searched with
+    ``contains(" " + word)``, a word prefix. Every reading of every name form is
+    indexed, plus each name written together ("Al-Hassan" / "Alhasan"), so a search
+    by :func:`search_keys` of the query finds what :func:`normalise` equates."""
+    words: dict[str, None] = {}
+    for name in names:
+        for spelling in latin_spellings(name):
+            parts = _words(spelling)
+            words.update(dict.fromkeys(parts))
+            if len(parts) > 1:
+                core = tuple(word for word in parts if word not in ARTICLES) or parts
+                for joined in ("".join(parts), "".join(core)):
+                    words[_canonical_word(joined)] = None
+            # As spelt, too: the beginning "Moham" is not a prefix of "muhamad".
+            words.update(dict.fromkeys(_TOKEN.findall(spelling)))
+    return f" {' '.join(words)} " if words else ""
+
+
+def search_prefixes(query: str) -> frozenset[tuple[str, ...]]:
+    """The word lists to look up in a :func:`name_index`, each word as the beginning
+    of an indexed word: the canonical form of each reading of ``query`` (any
+    spelling), and each reading as spelt (the beginning of a name)."""
+    canonical = (tuple(key.split()) for key in search_keys(query))
+    spelt = (tuple(_TOKEN.findall(spelling)) for spelling in latin_spellings(query))
+    return frozenset(words for words in (*canonical, *spelt) if words)
 
 
 @functools.lru_cache(maxsize=16384)

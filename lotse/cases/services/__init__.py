@@ -11,6 +11,7 @@ from lotse.cases.services.clients import (
     case_manager_error,
     cases_reassign,
     client_create,
+    client_duplicates_check,
     client_personal_data_update,
     client_snapshot,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "case_reopen",
     "cases_reassign",
     "client_create",
+    "client_duplicates_check",
     "client_personal_data_update",
     "client_snapshot",
     "conference_record",

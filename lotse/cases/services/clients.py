@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from lotse.accounts.models import Membership, User
 from lotse.accounts.permissions import Role
+from lotse.cases import selectors
 from lotse.cases.models import (
     PERSONAL_FIELDS,
     SPECIAL_CATEGORY_FIELDS,
@@ -19,6 +20,7 @@ from lotse.cases.models import (
 )
 from lotse.cases.permissions import leads_team_of
 from lotse.cases.rules.dates import PartialDate, format_de
+from lotse.cases.rules.names import ClientIdentity, name_index
 from lotse.cases.rules.period import (
     birth_date_error,
 )
@@ -222,6 +224,51 @@ def _personal_data_errors(data: dict, *, today: date) -> RuleViolation | None:
     return None
 
 
+# Issue 3 item 11: what the client list searches by name (see models.Client.name_keys).
+NAME_FIELDS = ("given_names", "family_name", "given_names_latin", "family_name_latin")
+
+
+def client_name_keys(client: Client) -> str:
+    return name_index(*(getattr(client, name) for name in NAME_FIELDS))
+
+
+def client_duplicates_check(*, client: Client, data: dict, by: User) -> list[Client]:
+    """Issue 3 item 11: before names or the date of birth are saved, the clients ``by``
+    may see who are likely the same person. Empty when neither changes, so a
+    confirmed "another person" is not asked again. The check reads other cases, so
+    it is logged: one line for the check, one per hit, ids only."""
+    names = {name: (data.get(name) or "").strip() for name in NAME_FIELDS}
+    if not any(names.values()):
+        return []
+    birth = None
+    if data.get("birth_date"):
+        try:
+            birth = PartialDate.parse(data["birth_date"])
+        except ValueError:
+            return []  # the save refuses the date and names the field
+    unchanged = all(names[name] == getattr(client, name) for name in NAME_FIELDS) and (
+        (birth.iso() if birth else "") == client.birth_date
+    )
+    if unchanged:
+        return []
+    identity = ClientIdentity(**names, birth=birth)
+    duplicates = selectors.likely_duplicates_for(by, client=client, identity=identity)
+    audit_object(
+        actor=by,
+        action=AuditAction.READ,
+        obj=client,
+        purpose=f"Dublettenprüfung: {len(duplicates)} Treffer",
+    )
+    for other in duplicates:
+        audit_object(
+            actor=by,
+            action=AuditAction.READ,
+            obj=other,
+            purpose=f"Dublettenprüfung zu Fall-ID {client.pk}",
+        )
+    return duplicates
+
+
 def _is_latin(text: str) -> bool:
     return all(ord(ch) < 0x250 or not ch.isalpha() for ch in text)
 
@@ -270,6 +317,7 @@ def client_personal_data_update(
         if value is None and not field.null:
             value = ""  # an emptied text field
         setattr(client, name, value)
+    client.name_keys = client_name_keys(client)
     client.version = F("version") + 1
     client.changed_at = clock.now()
     client.changed_by = by
