@@ -432,7 +432,7 @@ class BarrierForm(KernFormMixin, forms.Form):
         required=False,
         help_text=_(
             "Nur wenn die Liste es nicht enthält. Ohne Namen oder Angaben zur Person: "
-            "das Thema sieht die Koordinierungsstelle."
+            "das Thema sieht die Koordinierende Stelle."
         ),
     )
     noted_on = forms.DateField(label=_("Festgestellt am"), widget=DateInput())

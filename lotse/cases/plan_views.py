@@ -378,7 +378,7 @@ def barrier_create(request: HttpRequest, pk: int) -> HttpResponse:
         title=_("Strukturelles Thema erfassen"),
         submit=_("Thema speichern"),
         intro=_(
-            "Hürden, die nicht am Fall liegen, sondern an fehlenden Angeboten vor Ort. Die Koordinierungsstelle sieht nur Anzahlen je Thema, Gemeinde und Monat."
+            "Hürden, die nicht am Fall liegen, sondern an fehlenden Angeboten vor Ort. Die Koordinierende Stelle sieht nur Anzahlen je Thema, Gemeinde und Monat."
         ),
     )
 

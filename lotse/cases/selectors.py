@@ -15,6 +15,7 @@ from django.db.models import Count, Exists, IntegerField, Min, OuterRef, Prefetc
 from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from lotse.cases.models import (
     OPEN_GOAL_STATUSES,
@@ -379,10 +380,12 @@ def case_state(client: Client, *, today: date, plan_exists: bool, for_team_lead:
                 client,
                 "period_ending",
                 Level.AMBER,
-                str(
-                    _("Beratungszeitraum endet am %(day)s (in %(days)s Tagen; BW 4.1.5)")
-                    % {"day": format_de(state.period_end), "days": state.days_left}
-                ),
+                ngettext(
+                    "Beratungszeitraum endet am %(day)s (in %(days)s Tag; BW 4.1.5)",
+                    "Beratungszeitraum endet am %(day)s (in %(days)s Tagen; BW 4.1.5)",
+                    state.days_left,
+                )
+                % {"day": format_de(state.period_end), "days": state.days_left},
                 reverse("cases:extension_request", kwargs={"pk": client.pk}) if can_extend else url,
                 str(_("Verlängerung beantragen")) if can_extend else str(_("Fall ansehen")),
                 state.period_end,

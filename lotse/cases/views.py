@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from lotse.cases import selectors, services
 from lotse.cases.forms import (
@@ -592,7 +593,11 @@ def reassign(request: HttpRequest) -> HttpResponse:
         except RuleViolation as violation:
             form.add_rule_violation(violation)
         else:
-            messages.success(request, _("%(count)s Fälle neu zugewiesen.") % {"count": moved})
+            messages.success(
+                request,
+                ngettext("%(count)s Fall neu zugewiesen.", "%(count)s Fälle neu zugewiesen.", moved)
+                % {"count": moved},
+            )
             return redirect("cases:worklist")
     if request.method == "GET":
         audit_record(
