@@ -695,6 +695,38 @@ def _api_extension_data(world, own):
     return extension_data(world, own)
 
 
+def _api_goal(world, own):
+    case = world.case(own)
+    return {"client_id": case.client.pk, "goal_id": case.goal.pk}
+
+
+def _api_referral(world, own):
+    case = world.case(own)
+    return {"client_id": case.client.pk, "referral_id": case.referral.pk}
+
+
+def _api_done_referral(world, own):
+    case = world.case(own)
+    return {"client_id": case.client.pk, "referral_id": case.done_referral.pk}
+
+
+def _api_plan_data(world, own):
+    plan = world.case(own).plan
+    plan.refresh_from_db()
+    return {
+        "version": plan.version,
+        "started_on": plan.started_on.isoformat(),
+        "personal": "Familie mit zwei Kindern",
+        "language_level": "A2",
+    }
+
+
+def _api_goal_data(world, own):
+    plan = world.case(own).plan
+    plan.refresh_from_db()
+    return {"version": plan.version, "life_area": "work", "goal": "Arbeit finden"}
+
+
 CASE_API_ROUTES: list[Route] = [
     Route("api:case_client_list", CASE_WORKERS, api=True),
     Route("api:case_client_list", CASE_WORKERS, api=True, query="?mine=true&case_number=M"),
@@ -780,6 +812,93 @@ CASE_API_ROUTES: list[Route] = [
         api=True,
         kwargs=_api_client,
         data=lambda w, o: {"reason": "ziele-erreicht", "closed_on": w.today.isoformat()},
+    ),
+    # Plan, referrals, conferences, re-assessments (lotse.api.routers.case_plans).
+    Route("api:case_plan_detail", CASE_WORKERS, api=True, kwargs=_api_client),
+    Route(
+        "api:case_plan_save",
+        CASE_WORKERS,
+        method="put",
+        api=True,
+        kwargs=_api_client,
+        data=_api_plan_data,
+    ),
+    Route("api:case_goal_list", CASE_WORKERS, api=True, kwargs=_api_client),
+    Route(
+        "api:case_goal_create",
+        CASE_WORKERS,
+        method="post",
+        api=True,
+        kwargs=_api_client,
+        data=_api_goal_data,
+    ),
+    Route(
+        "api:case_goal_update",
+        CASE_WORKERS,
+        method="patch",
+        api=True,
+        kwargs=_api_goal,
+        data=lambda w, o: {**_api_goal_data(w, o), "status": "in_progress"},
+    ),
+    Route("api:case_plan_version_list", CASE_WORKERS, api=True, kwargs=_api_client),
+    Route("api:case_referral_list", CASE_WORKERS, api=True, kwargs=_api_client),
+    Route("api:case_referral_detail", CASE_WORKERS, api=True, kwargs=_api_referral),
+    Route(
+        "api:case_referral_create",
+        CASE_WORKERS,
+        method="post",
+        api=True,
+        kwargs=_api_client,
+        data=lambda w, o: {
+            "service": "mbe",
+            "referred_on": w.today.isoformat(),
+            "reason": "Beratung",
+        },
+    ),
+    Route(
+        "api:case_referral_status",
+        CASE_WORKERS,
+        method="post",
+        api=True,
+        kwargs=_api_referral,
+        data=lambda w, o: {"status": "accepted", "on": w.today.isoformat(), "note": "Termin"},
+    ),
+    Route(
+        "api:case_referral_reopen",
+        CASE_WORKERS,
+        method="post",
+        api=True,
+        kwargs=_api_done_referral,
+        data=lambda w, o: {"on": w.today.isoformat(), "note": "Neuer Termin nötig"},
+    ),
+    Route("api:case_conference_list", CASE_WORKERS, api=True, kwargs=_api_client),
+    Route(
+        "api:case_conference_create",
+        CASE_WORKERS,
+        method="post",
+        api=True,
+        kwargs=_api_client,
+        data=lambda w, o: {
+            "held_on": w.today.isoformat(),
+            "agenda": "Arbeitsaufnahme und Kinderbetreuung",
+            "participants": [
+                {"name": "Frau Jansen", "body": "Jobcenter Kreis Unna", "legal_domain": "sgb2"}
+            ],
+            "agreements": [{"life_area": "work", "text": "Bewerbungstraining"}],
+        },
+    ),
+    Route("api:case_reassessment_list", CASE_WORKERS, api=True, kwargs=_api_client),
+    Route(
+        "api:case_reassessment_create",
+        CASE_WORKERS,
+        method="post",
+        api=True,
+        kwargs=_api_client,
+        data=lambda w, o: {
+            "held_on": w.today.isoformat(),
+            "note": "Kurs läuft",
+            "ratings": [{"life_area": "language", "at_start": 1, "now": 3}],
+        },
     ),
 ]
 ROUTES += CASE_API_ROUTES

@@ -211,3 +211,203 @@ class ExtensionDecisionIn(Schema):
 class ClosureIn(Schema):
     reason: str = Field(max_length=40)
     closed_on: date
+
+
+# --- Integration plan, referrals, conferences, re-assessments (lotse.api.routers.case_plans) --
+
+
+LifeAreaCode = Field(
+    pattern="^(language|education|work|housing|health|family|participation|residence)$"
+)
+GoalStatusCode = Field(
+    default="open", pattern="^(open|in_progress|reached|partly_reached|not_reached|dropped)$"
+)
+
+
+class GoalOut(Schema):
+    id: int
+    life_area: str
+    goal: str
+    steps: str
+    responsible: str
+    due_on: date | None
+    status: str
+    review_on: date | None
+
+
+class PlanOut(Schema):
+    id: int
+    client_id: int
+    personal: str
+    language_level: str
+    language: str
+    education: str
+    work: str
+    housing: str
+    started_on: date
+    progress: str
+    ended_on: date | None
+    review_on: date | None
+    notes: str
+    predates_regulation: bool
+    version: int
+    changed_at: datetime
+    changed_by_id: int | None
+    missing_sections: list[str]
+    goals: list[GoalOut]
+
+
+class PlanIn(Schema):
+    """The whole plan (sections a–g); ``version`` is required once the plan exists."""
+
+    version: int | None = Field(default=None, ge=1, le=MAX_ID)
+    started_on: date
+    personal: str = Field(default="", max_length=20_000)
+    language_level: str = Field(default="", pattern="^(none|A1|A2|B1|B2|C1|C2)?$")
+    language: str = Field(default="", max_length=20_000)
+    education: str = Field(default="", max_length=20_000)
+    work: str = Field(default="", max_length=20_000)
+    housing: str = Field(default="", max_length=20_000)
+    progress: str = Field(default="", max_length=20_000)
+    ended_on: date | None = None
+    review_on: date | None = None
+    notes: str = Field(default="", max_length=20_000)
+    predates_regulation: bool = False
+
+
+class GoalIn(Schema):
+    version: int = Field(ge=1, le=MAX_ID)
+    life_area: str = LifeAreaCode
+    goal: str = Field(max_length=20_000)
+    steps: str = Field(default="", max_length=20_000)
+    responsible: str = Field(default="", max_length=150)
+    due_on: date | None = None
+    status: str = GoalStatusCode
+    review_on: date | None = None
+
+
+class GoalUpdateIn(Schema):
+    """Only the fields sent change; ``version`` is the plan's version last read."""
+
+    version: int = Field(ge=1, le=MAX_ID)
+    life_area: str | None = Field(
+        default=None,
+        pattern="^(language|education|work|housing|health|family|participation|residence)$",
+    )
+    goal: str | None = Field(default=None, max_length=20_000)
+    steps: str | None = Field(default=None, max_length=20_000)
+    responsible: str | None = Field(default=None, max_length=150)
+    due_on: date | None = None
+    status: str | None = Field(
+        default=None, pattern="^(open|in_progress|reached|partly_reached|not_reached|dropped)$"
+    )
+    review_on: date | None = None
+
+
+class PlanVersionOut(Schema):
+    number: int
+    created_at: datetime
+    created_by_id: int | None
+    summary: str
+
+
+class ReferralEventOut(Schema):
+    status: str
+    on: date
+    reopened: bool
+    note: str
+    by_id: int
+
+
+class ReferralOut(Schema):
+    id: int
+    service: str
+    service_kind: str
+    referred_on: date
+    reason: str
+    goal_id: int | None
+    status: str
+    status_on: date
+    open_since: date
+    outcome: str
+    recorded_by_id: int
+
+
+class ReferralDetailOut(ReferralOut):
+    events: list[ReferralEventOut]
+
+
+class ReferralIn(Schema):
+    service: str = Field(max_length=40)
+    referred_on: date
+    reason: str = Field(max_length=20_000)
+    goal_id: int | None = Field(default=None, ge=1, le=MAX_ID)
+
+
+class ReferralStatusIn(Schema):
+    status: str = Field(pattern="^(sent|accepted|waiting|declined|no_show|completed)$")
+    on: date
+    note: str = Field(default="", max_length=20_000)
+
+
+class ReferralReopenIn(Schema):
+    on: date
+    note: str = Field(max_length=20_000)
+
+
+class ParticipantSchema(Schema):
+    name: str = Field(max_length=150)
+    body: str = Field(max_length=200)
+    legal_domain: str = Field(default="", max_length=16)
+    external: bool = True
+
+
+class AgreementIn(Schema):
+    life_area: str = LifeAreaCode
+    text: str = Field(max_length=20_000)
+    responsible: str = Field(default="", max_length=150)
+    due_on: date | None = None
+
+
+class AgreementOut(Schema):
+    life_area: str
+    text: str
+    responsible: str
+    due_on: date | None
+    goal_id: int | None
+
+
+class ConferenceOut(Schema):
+    id: int
+    held_on: date
+    agenda: str
+    recorded_by_id: int
+    participants: list[ParticipantSchema]
+    agreements: list[AgreementOut]
+
+
+class ConferenceIn(Schema):
+    held_on: date
+    agenda: str = Field(max_length=20_000)
+    participants: list[ParticipantSchema] = Field(max_length=50)
+    agreements: list[AgreementIn] = Field(default_factory=list, max_length=50)
+
+
+class RatingSchema(Schema):
+    life_area: str = LifeAreaCode
+    at_start: int = Field(ge=1, le=5)
+    now: int = Field(ge=1, le=5)
+
+
+class ReassessmentOut(Schema):
+    id: int
+    held_on: date
+    note: str
+    recorded_by_id: int
+    ratings: list[RatingSchema]
+
+
+class ReassessmentIn(Schema):
+    held_on: date
+    note: str = Field(default="", max_length=20_000)
+    ratings: list[RatingSchema] = Field(max_length=8)

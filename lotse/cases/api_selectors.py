@@ -109,3 +109,52 @@ def catalogue_entries(model, codes: list[str]) -> tuple[list, list[str]]:
 
 def closure_reason(code: str) -> ClosureReason | None:
     return ClosureReason.objects.filter(code=code, active=True).first()
+
+
+# --- Plan, referrals, conferences, re-assessments (lotse.api.routers.case_plans) ---------------
+
+
+def _id(pk: int) -> int:
+    return pk if 0 < pk <= MAX_ID else 0
+
+
+def plan_of(user, client: Client, *, write: bool = False):
+    """The client's plan within the user's scope, or None while there is none."""
+    return selectors.plan_for(user, client, write=write)
+
+
+def goal_of(user, plan, pk: int, *, write: bool = False):
+    """A goal of this plan; 404 for another plan's goal or an absurd id."""
+    return selectors.get_goal_for_user(user, plan, _id(pk), write=write)
+
+
+def plan_version(plan, number: int):
+    return plan.versions.filter(number=number).first()
+
+
+def referrals_of(client: Client):
+    return client.referrals.select_related("service__kind").order_by("-referred_on", "-id")
+
+
+def referral_of(user, client: Client, pk: int, *, write: bool = False):
+    return selectors.get_referral_for_user(user, client, _id(pk), write=write)
+
+
+def service(code: str):
+    from lotse.cases.models import Service
+
+    return Service.objects.select_related("kind").filter(code=code, active=True).first()
+
+
+def conferences_of(client: Client):
+    return client.conferences.prefetch_related("participants", "agreements").order_by(
+        "-held_on", "-id"
+    )
+
+
+def reassessments_of(client: Client):
+    return client.reassessments.prefetch_related("ratings").order_by("-held_on", "-id")
+
+
+def plan_versions_of(user, plan):
+    return selectors.plan_versions_for(user, plan)
