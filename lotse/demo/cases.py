@@ -9,8 +9,12 @@ through lotse.cases.services, so the demo obeys the rules the pages obey
 (BW 4.1.4 f consent before personal data, BW 4.1.5 period).
 
 Loading is idempotent: a town whose demo case numbers (``D-<code>-001`` …) exist
-is left alone. Integration plans and referrals are not generated yet; a running
-case with two consultations therefore shows "Integrationsplan fehlt".
+is left alone. Every case with a plan (running, ending, extension pending, period
+ended) gets an integration plan with goals per life area (BW 4.1.6.2 a–g; the older
+ones deliberately incomplete, BW 4.1.6.3), referrals with a status history (KIM
+§3(2)d), re-assessments (KIM §3(2)c), structural themes, and a few case conferences
+(KIM §3(2)b); the "plan due" batch keeps no plan, so it shows "Integrationsplan fehlt".
+The extras draw from a second generator per case, so the people stay the same.
 """
 
 import random
@@ -24,14 +28,22 @@ from lotse.accounts.models import Membership, User
 from lotse.accounts.permissions import Role
 from lotse.cases import services
 from lotse.cases.models import (
+    BarrierTheme,
     Client,
     ClosureReason,
     ConsentPurpose,
     ConsultationTopic,
+    GoalStatus,
+    LanguageLevel,
+    LegalDomain,
+    LifeArea,
     ResidenceStatus,
+    Service,
 )
 from lotse.cases.rules.dates import add_years
 from lotse.cases.rules.period import latest_extension_end
+from lotse.cases.rules.referrals import ReferralStatus
+from lotse.cases.services.conferences import Agreement, Participant
 from lotse.core import clock
 from lotse.demo.regions import DEMO_START, DemoUser
 from lotse.organisations.models import Organisation
@@ -41,6 +53,7 @@ NEW = "new"  # stub without consent (BW 4.1.4 f)
 CONSENTED = "consented"  # consent, no initial consultation yet
 RUNNING = "running"  # initial consultation only
 PLAN_DUE = "plan_due"  # second consultation without a plan (BW 4.1.4 f): red
+PLANNED = "planned"  # running with an integration plan, goals, referrals (BW 4.1.4 f–g)
 ENDING = "ending"  # period ends within 90 days (BW 4.1.5, SPEC §2.4)
 EXTENSION_PENDING = "extension_pending"  # the team lead decides (BW 4.1.5)
 PERIOD_ENDED = "period_ended"  # due for closure (SPEC §2.3)
@@ -50,7 +63,8 @@ STATES = (
     [NEW] * 3
     + [CONSENTED] * 2
     + [RUNNING] * 4
-    + [PLAN_DUE] * 7
+    + [PLAN_DUE] * 3
+    + [PLANNED] * 4
     + [ENDING] * 3
     + [EXTENSION_PENDING] * 2
     + [PERIOD_ENDED]
@@ -364,6 +378,8 @@ class _Catalogues:
     topics: list[ConsultationTopic]
     statuses: dict[str, ResidenceStatus]
     reasons: dict[str, ClosureReason]
+    services: dict[str, Service]
+    themes: dict[str, BarrierTheme]
 
 
 def _catalogues() -> _Catalogues:
@@ -372,6 +388,8 @@ def _catalogues() -> _Catalogues:
         topics=list(ConsultationTopic.objects.filter(active=True).order_by("sort", "code")),
         statuses={s.code: s for s in ResidenceStatus.objects.all()},
         reasons={r.code: r for r in ClosureReason.objects.all()},
+        services={s.code: s for s in Service.objects.filter(active=True)},
+        themes={t.code: t for t in BarrierTheme.objects.all()},
     )
 
 
@@ -438,6 +456,8 @@ def _start_for(state: str, rng: random.Random, today: date) -> date:
         return today - timedelta(days=rng.randint(3, 50))
     if state == PLAN_DUE:
         return today - timedelta(days=rng.randint(60, 900))
+    if state == PLANNED:
+        return today - timedelta(days=rng.randint(220, 900))
     if state in (ENDING, EXTENSION_PENDING):
         # BW 4.1.5: the regular end falls 10 to 80 days from today.
         return three_years_ago + timedelta(days=rng.randint(10, 80))
@@ -450,6 +470,244 @@ def _consultation_days(start: date, last: date, count: int, rng: random.Random) 
     span = max((last - start).days, 0)
     offsets = sorted(rng.sample(range(1, span + 1), min(count, span))) if span else []
     return [start] + [start + timedelta(days=offset) for offset in offsets]
+
+
+# --- Case work: plan, goals, referrals, re-assessments, conferences, themes -------------------
+
+WITH_PLAN = (PLANNED, ENDING, EXTENSION_PENDING, PERIOD_ENDED)
+# Noted in every planned and ending case in the month of loading, so the coordination's
+# report shows these counts (≥ 5 per town); the rare one stays "<5".
+COMMON_THEMES = ("wohnungsmangel", "keine-kursplaetze")
+RARE_THEME = "wartezeit-auslaenderbehoerde"
+OTHER_THEMES = ("kita-plaetze", "anerkennung-dauer", "dolmetschen", "therapieplaetze")
+
+PLAN_TEXTS = {
+    "personal": "Lebt mit Partner/in und zwei Kindern in der Anschlussunterbringung; "
+    "möchte in der Stadt bleiben.",
+    "language": "Integrationskurs bis Modul 4 besucht; versteht Alltagsgespräche, "
+    "Behördenbriefe nur mit Hilfe.",
+    "education": "Zwölf Jahre Schule im Herkunftsland, Abschluss liegt als Kopie vor; "
+    "Anerkennung noch nicht beantragt.",
+    "work": "Bezieht Bürgergeld; Erfahrung in Lager und Verkauf, möchte in die Pflegehilfe.",
+    "housing": "Zweizimmerwohnung, für die Familie zu klein; WBS liegt vor.",
+    "progress": "Sprachkurs läuft, Anerkennung in Vorbereitung, Wohnungssuche offen.",
+}
+# (life area, goal, steps, responsible, service for the referral)
+GOALS = [
+    (
+        LifeArea.LANGUAGE,
+        "Deutsch auf B1 bis zum Ende des Kurses",
+        "Anmeldung zum Integrationskurs, regelmäßige Teilnahme, Prüfung DTZ.",
+        "Klient/in, Kursträger",
+        "integrationskurs",
+    ),
+    (
+        LifeArea.WORK,
+        "Ausbildung zur Pflegehilfskraft beginnen",
+        "Praktikum suchen, Bewerbung mit dem Jobcenter abstimmen.",
+        "Klient/in, Jobcenter",
+        "jobcenter",
+    ),
+    (
+        LifeArea.EDUCATION,
+        "Berufsabschluss anerkennen lassen",
+        "Zeugnisse übersetzen lassen, Termin bei der Anerkennungsberatung.",
+        "Integrationsmanagement",
+        "anerkennungsberatung",
+    ),
+    (
+        LifeArea.HOUSING,
+        "Größere Wohnung finden",
+        "WBS verlängern, bei zwei Wohnungsbaugesellschaften vormerken lassen.",
+        "Klient/in",
+        "mbe",
+    ),
+    (
+        LifeArea.FAMILY,
+        "Kita-Platz für das jüngste Kind",
+        "Anmeldung im Kita-Portal, Rückfrage beim Jugendamt.",
+        "Klient/in, Integrationsmanagement",
+        "kita",
+    ),
+    (
+        LifeArea.HEALTH,
+        "Regelmäßige ärztliche Versorgung sichern",
+        "Hausarztpraxis finden, Vorsorgetermin wahrnehmen.",
+        "Klient/in",
+        "gesundheitsdienst",
+    ),
+    (
+        LifeArea.PARTICIPATION,
+        "Kontakte im Stadtteil knüpfen",
+        "Begegnungscafé besuchen, Patenschaft vermitteln.",
+        "Ehrenamt",
+        "ehrenamt",
+    ),
+]
+GOAL_STATUSES = [
+    GoalStatus.IN_PROGRESS,
+    GoalStatus.OPEN,
+    GoalStatus.REACHED,
+    GoalStatus.PARTLY_REACHED,
+    GoalStatus.NOT_REACHED,
+    GoalStatus.DROPPED,
+]
+# How a referral went, as its status history after "vermittelt" (KIM §3(2)d).
+HISTORIES = [
+    [ReferralStatus.ACCEPTED, ReferralStatus.COMPLETED],
+    [ReferralStatus.ACCEPTED],
+    [ReferralStatus.WAITING, ReferralStatus.ACCEPTED],
+    [ReferralStatus.DECLINED],
+    [ReferralStatus.NO_SHOW],
+    [ReferralStatus.COMPLETED],
+]
+OUTCOMES = {
+    ReferralStatus.COMPLETED: "Angebot abgeschlossen; Bescheinigung liegt vor.",
+    ReferralStatus.DECLINED: "Kein Platz frei; an ein anderes Angebot verwiesen.",
+    ReferralStatus.NO_SHOW: "Termin nicht wahrgenommen; Kind war krank, neuer Versuch geplant.",
+}
+
+
+def _plan(client, *, state, slot, started_on, rng, by, today):
+    """The plan: complete for running cases; three older ones lack sections (BW 4.1.6.3)."""
+    data = dict(PLAN_TEXTS)
+    data.update(
+        language_level=rng.choice([LanguageLevel.A1, LanguageLevel.A2, LanguageLevel.B1]),
+        started_on=started_on,
+    )
+    if state in (ENDING, PERIOD_ENDED) and slot <= 2:
+        # An older plan never completed: the case page shows what is missing.
+        for name in ("education", "housing") if slot == 1 else ("work", "progress"):
+            data[name] = ""
+    if state == PLANNED and slot <= 2:
+        data["review_on"] = today - timedelta(days=rng.randint(3, 30))  # review overdue
+    elif state == PLANNED:
+        data["review_on"] = today + timedelta(days=rng.randint(14, 90))
+    return services.plan_save(client=client, data=data, by=by, today=today)
+
+
+def _case_work(client, *, state, slot, days, origin, rng, cat, by, today) -> None:
+    started_on = days[1]
+    plan = _plan(client, state=state, slot=slot, started_on=started_on, rng=rng, by=by, today=today)
+    goals = rng.sample(GOALS, rng.randint(2, 4))
+    saved = []
+    for index, (area, text, steps, responsible, _service) in enumerate(goals):
+        status = GOAL_STATUSES[0] if index == 0 else rng.choice(GOAL_STATUSES)
+        saved.append(
+            services.goal_save(
+                plan=plan,
+                data={
+                    "life_area": area,
+                    "goal": text,
+                    "steps": steps,
+                    "responsible": responsible,
+                    "due_on": started_on + timedelta(days=rng.randint(90, 360)),
+                    "status": status,
+                },
+                expected_version=plan.version,
+                by=by,
+                today=today,
+            )
+        )
+        plan.refresh_from_db()
+    # Referrals to the seeded services, dated between the plan and today.
+    span = max((today - started_on).days, 1)
+    for index, (goal, spec) in enumerate(zip(saved, goals, strict=True)):
+        service = cat.services.get(spec[4])
+        if service is None:
+            continue
+        if index == 0 and state == PLANNED and slot in (1, 3):
+            # Still without a result after more than six weeks: on the worklist.
+            referred_on = today - timedelta(days=rng.randint(50, 90))
+            history = []
+        elif index == 0 and state == PLANNED and slot == 2:
+            referred_on = today - timedelta(days=rng.randint(5, 20))  # waiting, recent
+            history = [ReferralStatus.WAITING]
+        else:
+            referred_on = started_on + timedelta(days=rng.randint(0, span // 3))
+            history = rng.choice(HISTORIES)
+        referral = services.referral_create(
+            client=client,
+            service=service,
+            referred_on=referred_on,
+            reason=f"{spec[1]}: {spec[2]}",
+            goal=goal,
+            by=by,
+            today=today,
+        )
+        on = referred_on
+        for status in history:
+            on = min(today, on + timedelta(days=rng.randint(3, 40)))
+            referral = services.referral_status_update(
+                referral=referral,
+                status=status,
+                on=on,
+                note=OUTCOMES.get(status, ""),
+                by=by,
+                today=today,
+            )
+    # KIM §3(2)c: re-assessed within the last months, except one planned case per town.
+    if not (state == PLANNED and slot == 4):
+        held_on = max(started_on, today - timedelta(days=rng.randint(10, 150)))
+        services.reassessment_record(
+            client=client,
+            held_on=held_on,
+            ratings={
+                area: (start, min(5, start + rng.randint(0, 2)))
+                for area, start in (
+                    (LifeArea.LANGUAGE, rng.randint(1, 3)),
+                    (LifeArea.WORK, rng.randint(1, 2)),
+                    (LifeArea.HOUSING, rng.randint(1, 4)),
+                )
+            },
+            note="Fortschritte in Sprache und Arbeit besprochen.",
+            by=by,
+            today=today,
+        )
+    # KIM §3(2)b: a case conference in the first planned and the pending-extension cases.
+    if (state == PLANNED and slot == 1) or (state == EXTENSION_PENDING and slot == 1):
+        services.conference_record(
+            client=client,
+            held_on=max(started_on, today - timedelta(days=rng.randint(7, 60))),
+            agenda="Abstimmung zwischen Jobcenter, Jugendamt und Integrationsmanagement: "
+            "Kinderbetreuung und Sprachkurs",
+            participants=[
+                Participant("Frau Becker", "Jobcenter", LegalDomain.SGB_II),
+                Participant("Herr Yılmaz", "Jugendamt", LegalDomain.SGB_VIII),
+                Participant(
+                    by.get_full_name() or by.username, "Integrationsmanagement", external=False
+                ),
+            ],
+            agreements=[
+                Agreement(
+                    LifeArea.FAMILY,
+                    "Jugendamt prüft einen Kita-Platz zum Kursbeginn",
+                    "Jugendamt",
+                    today + timedelta(days=30),
+                ),
+                Agreement(
+                    LifeArea.LANGUAGE,
+                    "Jobcenter bewilligt den Kurs mit Kinderbetreuung",
+                    "Jobcenter",
+                    today + timedelta(days=45),
+                ),
+            ],
+            by=by,
+            today=today,
+        )
+    # Structural themes: the common ones this month, another one when it was noticed.
+    month = date(today.year, today.month, 1)
+    for code in COMMON_THEMES:
+        services.barrier_note(
+            client=client, theme=cat.themes[code], noted_on=month, by=by, today=today
+        )
+    services.barrier_note(
+        client=client,
+        theme=cat.themes[rng.choice(OTHER_THEMES)],
+        noted_on=days[-1],
+        by=by,
+        today=today,
+    )
 
 
 def _load_town(town: Town, today: date, cat: _Catalogues) -> int:
@@ -484,6 +742,7 @@ def _load_town(town: Town, today: date, cat: _Catalogues) -> int:
             else today - timedelta(days=rng.randint(1, 20))
         )
         codes = ["beratung", "integrationsplan", "kontakt", "weiterleitung"]
+        codes.append("weiterleitung-behoerden")
         health = state in (EXTENSION_PENDING,) or rng.random() < 0.2
         if health:
             codes.append("gesundheit")
@@ -518,7 +777,8 @@ def _load_town(town: Town, today: date, cat: _Catalogues) -> int:
         period_last = add_years(start, 3)  # BW 4.1.5
         last = min(today, period_last)
         count = {RUNNING: 0, PLAN_DUE: rng.randint(1, 5)}.get(state, rng.randint(2, 7))
-        days = _consultation_days(start, last - timedelta(days=rng.randint(0, 20)), count, rng)
+        gap = rng.randint(0, 20) + (40 if state == PLANNED else 0)
+        days = _consultation_days(start, last - timedelta(days=gap), count, rng)
         for day in days:
             topics = rng.sample(cat.topics, rng.randint(1, 3))
             services.consultation_record(
@@ -532,6 +792,27 @@ def _load_town(town: Town, today: date, cat: _Catalogues) -> int:
                 topics=topics,
                 notes=" ".join(NOTES.get(t.code, "") for t in topics).strip(),
                 next_steps=rng.choice(NEXT_STEPS),
+                by=manager,
+                today=today,
+            )
+        if state in WITH_PLAN:
+            _case_work(
+                client,
+                state=state,
+                slot=STATES[:number].count(state),
+                days=days,
+                origin=person["origin"],
+                rng=random.Random(f"lotse-demo-work-{town.name}-{number}"),
+                cat=cat,
+                by=manager,
+                today=today,
+            )
+        elif state == PLAN_DUE:
+            # A structural theme noted in the first consultations (shown as "<5").
+            services.barrier_note(
+                client=client,
+                theme=cat.themes[RARE_THEME],
+                noted_on=date(today.year, today.month, 1),
                 by=manager,
                 today=today,
             )
