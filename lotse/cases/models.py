@@ -86,15 +86,24 @@ class CaseQuerySet(TenantQuerySet):
     tenant_area = Area.CASES
 
 
-class Household(models.Model):
-    """Clients living together; identified by a reference, never by a name."""
+class CaseRecord(models.Model):
+    """Base of every case record: it belongs to the node that keeps the case and
+    is read only through CaseQuerySet.for_user (tenant isolation, Area.CASES)."""
 
     organisation = models.ForeignKey(
         "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class Household(CaseRecord):
+    """Clients living together; identified by a reference, never by a name."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("Haushalt")
@@ -251,12 +260,9 @@ def _signed_form_path(instance, filename: str) -> str:
     return f"consent/{uuid.uuid4().hex}{suffix}"
 
 
-class Consent(models.Model):
+class Consent(CaseRecord):
     """The client's consent to record personal data (BW 4.1.4 f, SPEC §2.1)."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
-    )
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="consents")
     purposes = models.ManyToManyField(ConsentPurpose, verbose_name=_("Zwecke"))
     given_on = models.DateField(_("Datum der Einwilligung"))
@@ -283,8 +289,6 @@ class Consent(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = CaseQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("Einwilligung")
         verbose_name_plural = _("Einwilligungen")
@@ -300,12 +304,9 @@ class Channel(models.TextChoices):
     VIDEO = "video", _("Video")
 
 
-class Consultation(models.Model):
+class Consultation(CaseRecord):
     """A consultation; the first is the initial one (BW 4.1.4 a) and starts the period (BW 4.1.5)."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
-    )
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="consultations")
     is_initial = models.BooleanField(_("Erstberatungsgespräch"), default=False)
     held_on = models.DateField(_("Datum"))
@@ -322,8 +323,6 @@ class Consultation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = CaseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Beratungsgespräch")
@@ -347,12 +346,9 @@ class Decision(models.TextChoices):
     REFUSED = "refused", _("abgelehnt")
 
 
-class CounselingExtension(models.Model):
+class CounselingExtension(CaseRecord):
     """A request to extend the counseling period by up to a year (BW 4.1.5)."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
-    )
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="extensions")
     reason = models.CharField(
         _("Grund"),
@@ -375,8 +371,6 @@ class CounselingExtension(models.Model):
     decided_on = models.DateField(_("entschieden am"), null=True, blank=True)
     decision_note = models.CharField(_("Anmerkung zur Entscheidung"), max_length=500, blank=True)
 
-    objects = CaseQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("Verlängerung des Beratungszeitraums")
         verbose_name_plural = _("Verlängerungen des Beratungszeitraums")
@@ -386,12 +380,9 @@ class CounselingExtension(models.Model):
         return f"Verlängerung {self.pk}"
 
 
-class Closure(models.Model):
+class Closure(CaseRecord):
     """The end of a case with a reason (SPEC §2.2 no. 7); a team lead may reopen it."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
-    )
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="closures")
     reason = models.ForeignKey(ClosureReason, verbose_name=_("Grund"), on_delete=models.PROTECT)
     closed_on = models.DateField(_("abgeschlossen am"))
@@ -402,8 +393,6 @@ class Closure(models.Model):
     reopened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-
-    objects = CaseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Fallabschluss")
@@ -475,12 +464,9 @@ PLAN_FIELDS = (
 )
 
 
-class IntegrationPlan(models.Model):
+class IntegrationPlan(CaseRecord):
     """The client's integration plan (BW 4.1.6): one per client, every save a version."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
-    )
     client = models.OneToOneField(Client, on_delete=models.CASCADE, related_name="plan")
     personal = EncryptedTextField(_("a) Persönliche Angaben"), blank=True)
     language_level = models.CharField(
@@ -507,8 +493,6 @@ class IntegrationPlan(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    objects = CaseQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("Integrationsplan")
         verbose_name_plural = _("Integrationspläne")
@@ -517,12 +501,9 @@ class IntegrationPlan(models.Model):
         return f"Integrationsplan {self.pk}"
 
 
-class PlanGoal(models.Model):
+class PlanGoal(CaseRecord):
     """A concrete goal in one life area with its steps (BW 4.1.6.2 f)."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
-    )
     plan = models.ForeignKey(IntegrationPlan, on_delete=models.CASCADE, related_name="goals")
     life_area = models.CharField(_("Lebensbereich"), max_length=16, choices=LifeArea.choices)
     goal = EncryptedTextField(_("Ziel"))
@@ -534,8 +515,6 @@ class PlanGoal(models.Model):
     )
     review_on = models.DateField(_("Überprüfung am"), null=True, blank=True)
 
-    objects = CaseQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("Ziel im Integrationsplan")
         verbose_name_plural = _("Ziele im Integrationsplan")
@@ -545,12 +524,9 @@ class PlanGoal(models.Model):
         return f"Ziel {self.pk}"
 
 
-class PlanVersion(models.Model):
+class PlanVersion(CaseRecord):
     """One saved state of a plan (BW 4.1.4 g: carried forward; every version is kept)."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
-    )
     plan = models.ForeignKey(IntegrationPlan, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("Version"))
     created_at = models.DateTimeField(_("gespeichert am"))
@@ -565,8 +541,6 @@ class PlanVersion(models.Model):
     summary = models.CharField(_("geändert"), max_length=500)
     # The whole plan with its goals as JSON; it holds personal data, so encrypted.
     snapshot = EncryptedTextField()
-
-    objects = CaseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Version des Integrationsplans")
@@ -602,12 +576,9 @@ class ReferralStatusChoice(models.TextChoices):
     COMPLETED = "completed", _("abgeschlossen")
 
 
-class Referral(models.Model):
+class Referral(CaseRecord):
     """A referral of the client to a service, with its result (KIM §3(2)d)."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
-    )
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="referrals")
     service = models.ForeignKey(Service, verbose_name=_("Ziel"), on_delete=models.PROTECT)
     referred_on = models.DateField(_("Datum der Vermittlung"))
@@ -635,8 +606,6 @@ class Referral(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = CaseQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("Vermittlung")
         verbose_name_plural = _("Vermittlungen")
@@ -646,12 +615,9 @@ class Referral(models.Model):
         return f"Vermittlung {self.pk}"
 
 
-class ReferralEvent(models.Model):
+class ReferralEvent(CaseRecord):
     """One step in a referral's status history; reopening is a step with a note."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
-    )
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events")
     status = models.CharField(_("Stand"), max_length=12, choices=ReferralStatusChoice.choices)
     on = models.DateField(_("Datum"))
@@ -659,8 +625,6 @@ class ReferralEvent(models.Model):
     note = EncryptedTextField(_("Notiz"), blank=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = CaseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Stand einer Vermittlung")
@@ -674,12 +638,9 @@ class ReferralEvent(models.Model):
 # --- Re-assessment (KIM §3(2)c) --------------------------------------------------------------
 
 
-class Reassessment(models.Model):
+class Reassessment(CaseRecord):
     """A structured review of the needs per life area and of goal attainment (KIM §3(2)c)."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
-    )
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="reassessments")
     held_on = models.DateField(_("Datum"))
     note = EncryptedTextField(_("Einschätzung"), blank=True)
@@ -687,8 +648,6 @@ class Reassessment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = CaseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Re-Assessment")
@@ -699,18 +658,13 @@ class Reassessment(models.Model):
         return f"Re-Assessment {self.pk}"
 
 
-class ReassessmentRating(models.Model):
+class ReassessmentRating(CaseRecord):
     """One life area's situation at the start and now, 1–5 (rules.reassessment.SCALE)."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
-    )
     reassessment = models.ForeignKey(Reassessment, on_delete=models.CASCADE, related_name="ratings")
     life_area = models.CharField(_("Lebensbereich"), max_length=16, choices=LifeArea.choices)
     at_start = models.PositiveSmallIntegerField(_("zu Beginn"))
     now = models.PositiveSmallIntegerField(_("heute"))
-
-    objects = CaseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Einschätzung eines Lebensbereichs")
@@ -750,11 +704,16 @@ class AggregateQuerySet(TenantQuerySet):
 
 
 class CaseBarrier(models.Model):
-    """A structural barrier noted in a case; counted per theme, municipality and month."""
+    """A structural barrier noted in a case; counted per theme, municipality and month.
+
+    Declares its own fields instead of inheriting CaseRecord because it adds a
+    second manager for the anonymous counts, which the migrations record as is.
+    """
 
     organisation = models.ForeignKey(
         "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
     )
+
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="barriers")
     theme = models.ForeignKey(BarrierTheme, verbose_name=_("Thema"), on_delete=models.PROTECT)
     noted_on = models.DateField(_("festgestellt am"))
@@ -789,12 +748,9 @@ class LegalDomain(models.TextChoices):
     OTHER = "other", _("anderer Rechtskreis oder keiner")
 
 
-class CaseConference(models.Model):
+class CaseConference(CaseRecord):
     """A case conference or help-plan meeting across legal domains (KIM §3(2)b)."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
-    )
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="conferences")
     held_on = models.DateField(_("Datum"))
     agenda = EncryptedTextField(_("Tagesordnung"))
@@ -802,8 +758,6 @@ class CaseConference(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = CaseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Fallkonferenz")
@@ -814,10 +768,7 @@ class CaseConference(models.Model):
         return f"Fallkonferenz {self.pk}"
 
 
-class ConferenceParticipant(models.Model):
-    organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
-    )
+class ConferenceParticipant(CaseRecord):
     conference = models.ForeignKey(
         CaseConference, on_delete=models.CASCADE, related_name="participants"
     )
@@ -828,8 +779,6 @@ class ConferenceParticipant(models.Model):
     )
     external = models.BooleanField(_("extern"), default=True)
 
-    objects = CaseQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("Teilnehmende:r")
         verbose_name_plural = _("Teilnehmende")
@@ -839,12 +788,9 @@ class ConferenceParticipant(models.Model):
         return self.name
 
 
-class ConferenceAgreement(models.Model):
+class ConferenceAgreement(CaseRecord):
     """An agreement of the conference; it becomes a goal with its step in the plan."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("Organisation"), on_delete=models.PROTECT
-    )
     conference = models.ForeignKey(
         CaseConference, on_delete=models.CASCADE, related_name="agreements"
     )
@@ -859,8 +805,6 @@ class ConferenceAgreement(models.Model):
         on_delete=models.SET_NULL,
         related_name="agreement",
     )
-
-    objects = CaseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Vereinbarung der Fallkonferenz")
