@@ -30,8 +30,14 @@ assets: node_modules/.package-lock.json
 	cp node_modules/htmx.org/dist/htmx.min.js lotse/static/vendor/htmx/
 
 ## Debian packages: gettext compiles the translations; chromium drives the browser tests.
+## WeasyPrint (PDFs) needs Pango and fonts: Noto Sans (Latin, Cyrillic incl. Ukrainian,
+## Turkish) and Noto Sans Arabic (Arabic, Persian/Dari) from fonts-noto-core, DejaVu as fallback.
+PDF_PKGS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-noto-core
 system-deps:
 	@command -v msgfmt >/dev/null || $(MAKE) --no-print-directory apt PKGS="gettext"
+	@command -v dpkg-query >/dev/null || exit 0; \
+	missing=$$(for p in $(PDF_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	[ -z "$$missing" ] || $(MAKE) --no-print-directory apt PKGS="$$(echo $$missing)"
 
 browser-deps:
 	@[ -x /usr/bin/chromium ] || $(MAKE) --no-print-directory apt PKGS="chromium fonts-dejavu-core"
