@@ -182,3 +182,22 @@ class BaseInterestRate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.valid_from:%d.%m.%Y}: {self.percent} %"
+
+
+# Grant files (issue 5 items 3–5) live in their own module; imported here so Django finds them.
+from lotse.funding.grant_models import (  # noqa: E402, F401
+    ContractAllocation,
+    ContractNotice,
+    ContractVersion,
+    FundedPosition,
+    GrantDecision,
+    GrantDecisionChange,
+    GrantQuerySet,
+    PassThroughContract,
+    PaymentRequest,
+    PaymentStatus,
+    PlannedPaymentLine,
+    RecoveryClaim,
+    Settlement,
+    VersionStatus,
+)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from lotse.demo.cases import CASE_MANAGERS, load_cases
+from lotse.demo.grants import load_grants
 from lotse.demo.regions import load_regions
 from lotse.demo.staff import load_staff
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
         users = load_regions()
         load_staff()
         cases = load_cases()
+        load_grants()
         users = [*users, *CASE_MANAGERS]
         self.stdout.write(
             self.style.SUCCESS("Demodaten geladen. Anmeldung unter http://127.0.0.1:8000/login/")
