@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "lotse.cases",
     "lotse.funding",
     "lotse.staff",
+    "lotse.indicators",
     "lotse.api",
     "lotse.demo",
 ]
@@ -205,6 +206,8 @@ LOTSE_REFERRAL_OUTCOME_WEEKS = envint("LOTSE_REFERRAL_OUTCOME_WEEKS", 6)
 LOTSE_REASSESSMENT_MONTHS = envint("LOTSE_REASSESSMENT_MONTHS", 6)
 # Counts below this are shown as "<N" to the coordinating office (SPEC §5).
 LOTSE_SMALL_COUNT_THRESHOLD = envint("LOTSE_SMALL_COUNT_THRESHOLD", 5)
+# Indicator catalogue for units without a county key (issue 6): "bw-im" or "kim-nrw".
+LOTSE_INDICATOR_PROGRAMME = envstr("LOTSE_INDICATOR_PROGRAMME") or "bw-im"
 
 # API bearer tokens
 LOTSE_API_TOKEN_HOURS = envint("LOTSE_API_TOKEN_HOURS", 8)
