@@ -140,10 +140,16 @@ def referral_of(user, client: Client, pk: int, *, write: bool = False):
     return selectors.get_referral_for_user(user, client, _id(pk), write=write)
 
 
-def service(code: str):
+def service(user, code: str):
+    """An active service the user may choose: general or of a region reaching the user."""
     from lotse.cases.models import Service
 
-    return Service.objects.select_related("kind").filter(code=code, active=True).first()
+    return (
+        Service.objects.available_to(user)
+        .select_related("kind")
+        .filter(code=code, active=True)
+        .first()
+    )
 
 
 def conferences_of(client: Client):

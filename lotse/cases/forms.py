@@ -334,7 +334,7 @@ class GoalForm(KernFormMixin, forms.ModelForm):
 class ReferralForm(KernFormMixin, forms.Form):
     service = forms.ModelChoiceField(
         label=_("Ziel"),
-        queryset=Service.objects.filter(active=True).select_related("kind"),
+        queryset=Service.objects.none(),
         help_text=_(
             "Die Einwilligung muss die Weitergabe an diese Art von Stelle abdecken (BW 4.1.6.2)."
         ),
@@ -350,8 +350,9 @@ class ReferralForm(KernFormMixin, forms.Form):
         label=_("Ziel im Integrationsplan"), queryset=PlanGoal.objects.none(), required=False
     )
 
-    def __init__(self, *args, goals, **kwargs):
+    def __init__(self, *args, goals, services, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = services
         self.fields["goal"].queryset = goals
         self.fields["goal"].label_from_instance = lambda g: (
             f"{g.get_life_area_display()}: {g.goal[:80]}"

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lotse.cases.rules.period import ExtensionReason
 from lotse.core.encryption import EncryptedTextField
-from lotse.core.tenancy import Area, TenantQuerySet
+from lotse.core.tenancy import Area, RegionalQuerySet, TenantQuerySet
 
 
 class CatalogueEntry(models.Model):
@@ -558,9 +558,33 @@ class PlanVersion(CaseRecord):
 
 
 class Service(CatalogueEntry):
-    """A mainstream service or local provider referrals go to (BW 4.1.4 c–d)."""
+    """A mainstream service or local provider referrals go to (BW 4.1.4 c–d).
+
+    Without an organisation the entry applies everywhere (maintained at state level);
+    a local provider belongs to a region and is offered only there
+    (lotse.core.tenancy.RegionalQuerySet).
+    """
 
     kind = models.ForeignKey(ServiceKind, verbose_name=_("Art"), on_delete=models.PROTECT)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("gilt für"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="services",
+        help_text=_("Leer: überall auswählbar. Sonst nur in dieser Region."),
+    )
+    address = models.TextField(_("Anschrift"), blank=True)
+    contact = models.CharField(
+        _("Kontakt"),
+        max_length=200,
+        blank=True,
+        help_text=_("Telefon, E-Mail oder Ansprechstelle der Einrichtung, keine Privatpersonen."),
+    )
+    website = models.URLField(_("Website"), blank=True)
+
+    objects = RegionalQuerySet.as_manager()
 
     class Meta(CatalogueEntry.Meta):
         verbose_name = _("Regeldienst oder Angebot")

@@ -227,7 +227,12 @@ def plan_versions(request: HttpRequest, pk: int) -> HttpResponse:
 def referral_create(request: HttpRequest, pk: int) -> HttpResponse:
     client = selectors.get_client_for_user(request.user, pk, write=True)
     goals = selectors.plan_goals(selectors.plan_for(request.user, client, write=True))
-    form = ReferralForm(request.POST or None, goals=goals, initial={"referred_on": clock.today()})
+    form = ReferralForm(
+        request.POST or None,
+        goals=goals,
+        services=selectors.referral_targets_for(request.user, client),
+        initial={"referred_on": clock.today()},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             referral = services.referral_create(client=client, by=request.user, **form.cleaned_data)

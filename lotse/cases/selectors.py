@@ -31,6 +31,7 @@ from lotse.cases.models import (
     Reassessment,
     Referral,
     ReferralEvent,
+    Service,
 )
 from lotse.cases.permissions import team_lead_organisation_ids
 from lotse.cases.rules.dates import PartialDate, format_de
@@ -656,6 +657,18 @@ def plan_goals(plan: IntegrationPlan | None):
     if plan is None:
         return PlanGoal.objects.none()
     return plan.goals.order_by("life_area", "id")
+
+
+def referral_targets_for(user, client: Client):
+    """Active services the user may choose for this case: general ones, and local
+    providers of a region that reaches both the user and the case (issue 3 item 5)."""
+    return (
+        Service.objects.filter(active=True)
+        .available_to(user)
+        .available_at(client.organisation, client.municipality)
+        .select_related("kind")
+        .order_by("sort", "label")
+    )
 
 
 def get_goal_for_user(user, plan: IntegrationPlan, pk, *, write: bool = False) -> PlanGoal:

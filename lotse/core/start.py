@@ -32,6 +32,8 @@ NAVIGATION = [
     NavItem(_("Fälle"), "cases:client_list", Area.CASES),
     NavItem(_("Organisationen"), "organisations:tree", Area.ORGANISATIONS),
     NavItem(_("Benutzer und Rollen"), "accounts:user_list", Area.USERS),
+    # The administration maintains the catalogues of case work (issue 3 item 5).
+    NavItem(_("Kataloge"), "catalogues:index", Area.ORGANISATIONS, write=True),
     NavItem(_("Zugriffsprotokoll"), "privacy:audit_log", Area.AUDIT),
     NavItem(_("Personal"), "staff:compliance", Area.STAFF),
     # Counts only (SPEC §5): the coordinating office sees barriers without case data.
@@ -43,7 +45,11 @@ NAVIGATION = [
 
 
 def navigation_for(user) -> list[NavItem]:
-    return [item for item in NAVIGATION if item.area is None or has_area(user, item.area)]
+    return [
+        item
+        for item in NAVIGATION
+        if item.area is None or has_area(user, item.area, write=item.write)
+    ]
 
 
 def start_page_for(user, *, on: date) -> dict:

@@ -128,6 +128,91 @@ class TenantQuerySet(models.QuerySet):
         return self.filter(**{f"{column}__in": ids})
 
 
+def regional_ids_for(user, area: Area, *, on: date | None = None) -> frozenset[int]:
+    """The nodes whose regional catalogue entries reach the user in ``area``.
+
+    A local provider entered for Kreis Unna serves everyone working in the county:
+    an entry belongs to a node, and a user sees it when a role granting ``area`` is
+    held at that node, below it, or above it (the node lies in the role's subtree).
+    """
+    from lotse.accounts.permissions import role_grants
+    from lotse.organisations.models import Organisation
+
+    on = on or clock.today()
+    cache = user.__dict__.setdefault("_lotse_regional", {})
+    key = (area, on)
+    if key not in cache:
+        ids = set(organisation_ids_for(user, area, on=on))
+        prefixes = [
+            membership.organisation.path
+            for membership in active_memberships(user, on)
+            if role_grants(membership.role, area)
+        ]
+        ancestors = {int(part) for path in prefixes for part in path.strip("/").split("/") if part}
+        # Also the nodes above association members the role reaches.
+        if ids:
+            for path in Organisation.objects.filter(id__in=ids).values_list("path", flat=True):
+                ancestors |= {int(part) for part in path.strip("/").split("/") if part}
+        cache[key] = frozenset(ids | ancestors)
+    return cache[key]
+
+
+def manages_general_entries(user, area: Area = Area.ORGANISATIONS, *, on: date | None = None):
+    """Whether the user may change what applies everywhere (general catalogue entries):
+    only a role writing ``area`` at a state node or at a root of the tree."""
+    from lotse.accounts.permissions import role_grants
+    from lotse.organisations.rules import STATE
+
+    return any(
+        role_grants(membership.role, area, write=True)
+        and (membership.organisation.kind == STATE or membership.organisation.parent_id is None)
+        for membership in active_memberships(user, on)
+    )
+
+
+class RegionalQuerySet(models.QuerySet):
+    """Catalogue entries that apply everywhere (no organisation) or to one region.
+
+    Unlike tenant data, the general entries are shared by all; the regional ones
+    are seen in the region's subtree and by the people above it who maintain them.
+    """
+
+    region_field = "organisation"
+
+    def _general(self) -> Q:
+        return Q(**{f"{self.region_field}__isnull": True})
+
+    def _in(self, ids) -> Q:
+        return Q(**{f"{self.region_field}_id__in": ids})
+
+    def available_to(self, user, area: Area = Area.CASES, *, on: date | None = None):
+        """What the user may choose (e.g. as a referral target) in their work in ``area``."""
+        return self.filter(self._general() | self._in(regional_ids_for(user, area, on=on)))
+
+    def available_at(self, *organisations):
+        """What applies to a case kept at (or living in) these nodes: general entries and
+        those of the nodes themselves or any node above them."""
+        ids: set[int] = set()
+        for organisation in organisations:
+            if organisation is not None:
+                ids |= {*organisation.ancestor_ids(), organisation.pk}
+        return self.filter(self._general() | self._in(ids))
+
+    def for_user(self, user, *, write: bool = False, on: date | None = None):
+        """For maintaining the catalogue (Area.ORGANISATIONS): to read, the general entries
+        and those of every region reaching the user; to change, the regional entries of
+        the user's subtree, and the general ones only for ``manages_general_entries``."""
+        if not write:
+            if not has_area(user, Area.ORGANISATIONS, on=on):
+                return self.none()
+            ids = regional_ids_for(user, Area.ORGANISATIONS, on=on)
+            return self.filter(self._general() | self._in(ids))
+        ids = organisation_ids_for(user, Area.ORGANISATIONS, write=True, on=on)
+        if manages_general_entries(user, on=on):
+            return self.filter(self._general() | self._in(ids))
+        return self.filter(self._in(ids))
+
+
 def get_for_user(queryset, user, pk, *, write: bool = False):
     """The object with ``pk`` if the user may see (or change) it; 404 otherwise.
 

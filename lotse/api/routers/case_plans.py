@@ -323,7 +323,7 @@ def referral_create(request, client_id: int, payload: ReferralIn):
     (BW 4.1.6.2, KIM §3(2)d)."""
     require_area(request, Area.CASES, write=True)
     client = api_selectors.client_for(request.user, client_id, write=True)
-    service = api_selectors.service(payload.service)
+    service = api_selectors.service(request.user, payload.service)
     if service is None:
         return _unknown(
             "service",

@@ -57,6 +57,21 @@ def _require_cover(consent: Consent, service: Service) -> None:
     )
 
 
+def _require_offered(client: Client, service: Service) -> None:
+    """Only an active service that applies to the case's region (issue 3 item 5)."""
+    offered = (
+        Service.objects.filter(pk=service.pk, active=True)
+        .available_at(client.organisation, client.municipality)
+        .exists()
+    )
+    if not offered:
+        raise RuleViolation(
+            f"Ziel: „{service.label}“ wird für die Region dieses Falls nicht angeboten oder ist "
+            "nicht mehr auswählbar. Bitte ein Ziel aus der Liste wählen.",
+            "service",
+        )
+
+
 def _lock_referral(referral: Referral) -> Referral:
     return Referral.objects.select_for_update().get(pk=referral.pk)
 
@@ -88,6 +103,7 @@ def referral_create(
         raise RuleViolation(
             "Ziel im Integrationsplan: Das Ziel gehört nicht zu diesem Fall.", "goal"
         )
+    _require_offered(client, service)
     _require_cover(consent, service)
     referral = Referral.objects.create(
         organisation_id=client.organisation_id,
