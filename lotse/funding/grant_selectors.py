@@ -28,7 +28,7 @@ from lotse.funding.models import (
 )
 from lotse.funding.rules import RuleError
 from lotse.funding.rules.contracts import Share, VersionTerms, share_for_period
-from lotse.funding.rules.money import format_eur
+from lotse.funding.rules.money import format_eur, format_fte
 from lotse.organisations.models import Organisation
 
 ZERO = Decimal("0.00")
@@ -158,7 +158,7 @@ def _version_values(version: ContractVersion) -> dict[str, tuple[str, str]]:
         label = f"{allocation.programme.name}, {region}, via {allocation.organisation.name}"
         values[f"a:{allocation.key}"] = (
             label,
-            f"{allocation.fte.normalize():f} VZÄ".replace(".", ","),
+            format_fte(allocation.fte),
         )
     return values
 

@@ -152,7 +152,9 @@ def test_notice_only_within_the_term_and_a_shorter_term_ends_it_earlier():
     with pytest.raises(RuleError) as error:
         notice_earliest_end(given_on=date(2024, 1, 5), term_end=date(2023, 12, 31), reasons="x")
     assert error.value.field == "given_on"
-    notice = notice_earliest_end(given_on=date(2023, 8, 1), term_end=date(2023, 12, 31), reasons="x")
+    notice = notice_earliest_end(
+        given_on=date(2023, 8, 1), term_end=date(2023, 12, 31), reasons="x"
+    )
     assert notice.ends_on == date(2023, 12, 31)
 
 
