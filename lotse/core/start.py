@@ -85,6 +85,29 @@ def start_page_for(user, *, on: date) -> dict:
                 "url": reverse("organisations:create"),
             }
         )
+    if has_area(user, Area.ORGANISATIONS, write=True):
+        from lotse.cases.models import BarrierTheme
+
+        proposals = BarrierTheme.objects.filter(proposed=True).count()
+        tasks.append(
+            {
+                "title": _("Kataloge pflegen"),
+                "text": (
+                    ngettext(
+                        "%(count)s strukturelles Thema aus einem Fall wartet auf Prüfung.",
+                        "%(count)s strukturelle Themen aus Fällen warten auf Prüfung.",
+                        proposals,
+                    )
+                    % {"count": proposals}
+                    if proposals
+                    else _(
+                        "Regeldienste und lokale Angebote, Beratungsthemen, Zwecke der "
+                        "Einwilligung und weitere Auswahllisten der Fallarbeit."
+                    )
+                ),
+                "url": reverse("catalogues:index"),
+            }
+        )
     if has_area(user, Area.USERS):
         count = User.objects.for_user(user).count()
         tasks.append(

@@ -544,3 +544,43 @@ def test_list_pages_cost_the_same_queries_for_few_or_many_entries(
     with django_assert_num_queries(LIST_QUERIES[slug]):
         page = browser.get(url)
     assert f"Zusatz {slug} 5" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_regional_entries_reach_the_region_below_and_the_people_above(state_admin):
+    """A provider of a town is offered in that town and to an association it belongs
+    to; one of the county in every town of it; none across the state border."""
+    luenen = _local_provider(state_admin, region="Lünen", label="Stadtteilzentrum Lünen")
+    county = _local_provider(state_admin, region="Kreis Unna", label="Tafel Kreis Unna")
+    state = _local_provider(state_admin, region="Land Nordrhein-Westfalen", label="Landesweit")
+
+    def offered(username):
+        return set(Service.objects.available_to(person(username)).values_list("pk", flat=True))
+
+    assert {luenen.pk, county.pk, state.pk} <= offered("cm.luenen")
+    assert {county.pk, state.pk} <= offered("cm.bergkamen")
+    assert luenen.pk not in offered("cm.bergkamen")
+    assert not {luenen.pk, county.pk, state.pk} & offered("cm.backnang")
+    assert Service.objects.get(code="mbe").pk in offered("cm.backnang")
+    # cm.welzheim works for the association; its member towns' providers reach them.
+    welzheim = _local_provider(
+        User.objects.get(username="admin"), region="Welzheim", label="Repair-Café Welzheim"
+    )
+    assert welzheim.pk in offered("cm.welzheim")
+    assert welzheim.pk not in offered("cm.backnang")
+    # Maintenance: the county admin changes the county's and its towns' providers,
+    # reads the state's, and reaches nothing of the other state.
+    unna_admin = _admin("admin.kreis", "Kreis Unna")
+    writable = set(Service.objects.for_user(unna_admin, write=True).values_list("pk", flat=True))
+    readable = set(Service.objects.for_user(unna_admin).values_list("pk", flat=True))
+    assert {luenen.pk, county.pk} <= writable and state.pk not in writable
+    assert Service.objects.get(code="mbe").pk not in writable
+    assert {luenen.pk, county.pk, state.pk, Service.objects.get(code="mbe").pk} <= readable
+
+
+@pytest.mark.django_db
+def test_start_page_shows_waiting_theme_proposals_to_the_administration(state_admin, client):
+    BarrierTheme.objects.create(code="vorschlag-x", label="Vorschlag X", proposed=True)
+    page = _signed_in(client, state_admin).get(reverse("core:home")).content.decode()
+    assert "Kataloge pflegen" in page
+    assert "1 strukturelles Thema aus einem Fall wartet auf Prüfung" in page
