@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "lotse.indicators",
     "lotse.api",
     "lotse.demo",
+    "lotse.documents",
 ]
 
 MIDDLEWARE = [
