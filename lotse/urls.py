@@ -12,8 +12,6 @@ urlpatterns = [
     path("zuwendungen/", include("lotse.funding.urls")),
     path("faelle/", include("lotse.cases.urls")),
     path("kennzahlen/", include("lotse.indicators.urls")),
-    path("dokumente/", include("lotse.documents.urls")),
-    path("kataloge/", include("lotse.cases.catalogue_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
 ]

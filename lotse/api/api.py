@@ -7,7 +7,17 @@ from ninja.errors import AuthenticationError, ValidationError
 
 from lotse.api.auth import BearerToken
 from lotse.api.parser import DecimalJSONParser
-from lotse.api.routers import audit, auth, case_plans, cases, funding, me, organisations, staff
+from lotse.api.routers import (
+    audit,
+    auth,
+    case_plans,
+    cases,
+    funding,
+    indicators,
+    me,
+    organisations,
+    staff,
+)
 
 api = NinjaAPI(
     title="Lotse API",
@@ -70,3 +80,4 @@ api.add_router("/funding", funding.router)
 api.add_router("/staff", staff.router)
 api.add_router("/", cases.router)
 api.add_router("/", case_plans.router)
+api.add_router("/indicators", indicators.router)

@@ -233,8 +233,6 @@ def _by_status(ctx: Context, dimension, order: list[tuple[str, str]] | None = No
         if NOT_STATED in counts:
             keys.append(NOT_STATED)
         order = [(key, str(NOT_STATED_LABEL) if key == NOT_STATED else key) for key in keys]
-    else:
-        order = [(key, label) for key, label in order if key in counts or key != NOT_STATED]
     return RawFigure(
         rows=[(key, str(label)) for key, label in order],
         columns=[(key, str(label)) for key, label in STATUS_COLUMNS],
@@ -292,13 +290,9 @@ def plans(ctx: Context) -> RawFigure:
         created_at__date__gte=start,
         created_at__date__lte=reference,
     )
-    result = (
-        ctx.rows(IntegrationPlan)
-        .annotate(reviewed=Exists(later_version))
-        .aggregate(
-            made=Count("pk", filter=Q(started_on__gte=start, started_on__lte=reference)),
-            reviewed=Count("pk", filter=Q(reviewed=True)),
-        )
+    result = ctx.rows(IntegrationPlan).aggregate(
+        made=Count("pk", filter=Q(started_on__gte=start, started_on__lte=reference)),
+        reviewed=Count("pk", filter=Q(Exists(later_version))),
     )
     return RawFigure(
         measures=[

@@ -1,0 +1,113 @@
+"""Indicator pages (SPEC §5, issue 6): the dashboard at /kennzahlen/ and the
+coordinating office's networking events (BW 4.2 e)."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from lotse.core import clock
+from lotse.core.permissions import area_required
+from lotse.core.tenancy import Area, has_area, organisation_ids_for
+from lotse.indicators import selectors
+from lotse.indicators.forms import NetworkEventForm, ReportFilterForm
+from lotse.indicators.models import NetworkEvent
+from lotse.organisations import rules as org_rules
+from lotse.organisations.models import Organisation
+
+CHART_WIDTH = 300  # SVG user units for the longest bar
+
+
+def _chart(figure: selectors.Figure | None) -> list[dict]:
+    """Bars for the referral outcomes (KIM §3(2)d): suppressed bars stay visibly suppressed."""
+    if figure is None or not figure.column_totals:
+        return []
+    values = [cell.value for cell in figure.column_totals if cell.value is not None]
+    longest = max(values, default=0) or 1
+    bars = []
+    for index, ((_key, label), cell) in enumerate(
+        zip(figure.columns, figure.column_totals, strict=True)
+    ):
+        width = 0 if cell.value is None else round(CHART_WIDTH * cell.value / longest)
+        bars.append({"label": label, "cell": cell, "width": width, "y": index * 32})
+    return bars
+
+
+@area_required(Area.AGGREGATES)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Issue 6 item 6: the indicators of a unit and year, suppressed where they must be."""
+    units = selectors.units_for(request.user)
+    default = selectors.default_unit(request.user, units)
+    data = request.GET if request.GET else None
+    form = ReportFilterForm(
+        data, units=units, initial={"year": clock.today().year, "unit": default and default.pk}
+    )
+    report = None
+    if data is None or form.is_valid():
+        year = form.cleaned_data["year"] if data else clock.today().year
+        unit_pk = form.cleaned_data.get("unit") if data else None
+        unit = selectors.unit_for(request.user, units, unit_pk) if unit_pk else default
+        if unit is not None:
+            report = selectors.report_for(request.user, unit, year, units=units)
+    chart = _chart(report.by_code("referrals.outcome")) if report else []
+    return render(
+        request,
+        "indicators/dashboard.html",
+        {
+            "form": form,
+            "report": report,
+            "chart": chart,
+            "chart_height": len(chart) * 32,
+            "can_record_events": has_area(request.user, Area.STAFF, write=True),
+        },
+    )
+
+
+def _coordinating_offices(user):
+    """Where the user may record events: the county, or a town with its own office (KIM §4(3))."""
+    return (
+        Organisation.objects.for_user(user)
+        .filter(id__in=organisation_ids_for(user, Area.STAFF, write=True))
+        .filter(
+            Q(kind=org_rules.COUNTY) | Q(kind=org_rules.MUNICIPALITY, runs_own_coordination=True)
+        )
+    )
+
+
+@area_required(Area.STAFF)
+def network_event_list(request: HttpRequest) -> HttpResponse:
+    """BW 4.2 e: at least four county-level networking events a year."""
+    year = clock.today().year
+    events = list(NetworkEvent.objects.for_user(request.user).select_related("organisation")[:500])
+    this_year = sum(1 for event in events if event.held_on.year == year)
+    return render(
+        request,
+        "indicators/network_events.html",
+        {
+            "events": events,
+            "year": year,
+            "this_year": this_year,
+            "required": 4,
+            "can_write": has_area(request.user, Area.STAFF, write=True),
+        },
+    )
+
+
+@area_required(Area.STAFF, write=True)
+def network_event_create(request: HttpRequest) -> HttpResponse:
+    organisations = _coordinating_offices(request.user)
+    form = NetworkEventForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            event = form.save(commit=False)
+            event.recorded_by = request.user
+            event.save()
+        messages.success(request, _("Die Vernetzungsveranstaltung wurde gespeichert."))
+        return redirect("indicators:network_event_list")
+    return render(
+        request,
+        "indicators/form.html",
+        {"form": form, "title": _("Vernetzungsveranstaltung erfassen")},
+    )
