@@ -904,6 +904,75 @@ CASE_API_ROUTES: list[Route] = [
 ROUTES += CASE_API_ROUTES
 
 
+# --- Catalogues of case work (issue 3 item 5): the administration only. Own objects are a
+# local provider of Kreis Unna (NRW, the demo admin's state); foreign ones one of the
+# Rems-Murr-Kreis (BW), which an NRW administrator never reaches. A catalogue's list has
+# no foreign twin, so its foreign variant is a catalogue that does not exist (404).
+
+
+def _local_provider(world, own):
+    from lotse.cases.models import Service, ServiceKind
+    from lotse.organisations.models import Organisation
+
+    region = "Kreis Unna" if own else "Rems-Murr-Kreis"
+    provider, _ = Service.objects.get_or_create(
+        code=f"matrix-{'own' if own else 'foreign'}-provider",
+        defaults={
+            "label": f"Tafel {region}",
+            "kind": ServiceKind.objects.get(code="zivilgesellschaft"),
+            "organisation": Organisation.objects.get(name=region),
+        },
+    )
+    return {"catalogue": "angebote", "pk": provider.pk}
+
+
+def _catalogue(world, own):
+    return {"catalogue": "angebote" if own else "kein-katalog"}
+
+
+def _proposed_theme(world, own):
+    from lotse.cases.models import BarrierTheme
+
+    if not own:
+        return {**_local_provider(world, own), "catalogue": "strukturelle-themen"}
+    theme, _ = BarrierTheme.objects.get_or_create(
+        code="matrix-vorschlag", defaults={"label": "Matrix-Vorschlag", "proposed": True}
+    )
+    return {"catalogue": "strukturelle-themen", "pk": theme.pk}
+
+
+def _provider_data(world, own):
+    from lotse.cases.models import ServiceKind
+
+    return {
+        "label": "Sprachcafé Kreis Unna",
+        "kind": ServiceKind.objects.get(code="zivilgesellschaft").pk,
+        "organisation": world.county.pk,
+        "website": "https://sprachcafe.example",
+        "sort": "100",
+        "active": "on",
+    }
+
+
+def _merge_data(world, own):
+    return {"target": world.barrier_theme("wohnungsmangel").pk}
+
+
+CATALOGUE_ROUTES = [
+    Route("catalogues:index", ADMINS),
+    Route("catalogues:list", ADMINS, kwargs=_catalogue),
+    Route("catalogues:create", ADMINS, kwargs=_catalogue),
+    Route("catalogues:create", ADMINS, method="post", kwargs=_catalogue, data=_provider_data),
+    Route("catalogues:edit", ADMINS, kwargs=_local_provider),
+    Route("catalogues:edit", ADMINS, method="post", kwargs=_local_provider, data=_provider_data),
+    Route("catalogues:delete", ADMINS, kwargs=_local_provider),
+    Route("catalogues:delete", ADMINS, method="post", kwargs=_local_provider),
+    Route("catalogues:merge", ADMINS, kwargs=_proposed_theme),
+    Route("catalogues:merge", ADMINS, method="post", kwargs=_proposed_theme, data=_merge_data),
+]
+ROUTES += CATALOGUE_ROUTES
+
+
 # --- Indicators (issue 6): aggregates only, for every role with Area.AGGREGATES; the
 # coordinating office records its networking events (BW 4.2 e, Area.STAFF write).
 # Foreign units (?unit=<other region>) answer 404: tests/indicators/test_access.py.
