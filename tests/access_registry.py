@@ -996,3 +996,268 @@ INDICATOR_ROUTES = [
     Route("api:indicators", AGGREGATE_READERS, api=True, query="?year=2025"),
 ]
 ROUTES += INDICATOR_ROUTES
+
+
+# --- Printable documents (issue 3 items 2 and 4): case PDFs for case workers, texts for admins.
+
+
+def _document_text(world, own):
+    from lotse.documents.models import DocumentText
+
+    organisation = world.own_org if own else world.foreign_org
+    text, _ = DocumentText.objects.get_or_create(
+        kind="consent_form",
+        language="ru",
+        organisation=organisation,
+        defaults={
+            "language_name": "Russisch",
+            "title": "Согласие",
+            "body": "Текст\n{purposes}",
+        },
+    )
+    return {"pk": text.pk}
+
+
+def _document_text_data(world, own):
+    return {
+        "language": "ti",
+        "language_name": "Tigrinya",
+        "native_name": "ትግርኛ",
+        "title": "ፍቓድ",
+        "body": "ጽሑፍ {organisation}\n{purposes}",
+        "draft_translation": "on",
+    }
+
+
+DOCUMENT_ROUTES: list[Route] = [
+    Route("documents:consent_form", CASE_WORKERS, kwargs=_client),
+    Route("documents:consent_form", CASE_WORKERS, kwargs=_client, query="?sprache=ar"),
+    Route("documents:plan_pdf", CASE_WORKERS, kwargs=_client),
+    Route("documents:plan_summary", CASE_WORKERS, kwargs=_client, query="?sprache=uk"),
+    Route("documents:text_list", ADMINS),
+    Route("documents:text_create", ADMINS),
+    Route(
+        "documents:text_create",
+        ADMINS,
+        method="post",
+        data=lambda w, o: {**_document_text_data(w, o), "organisation": w.own_org.pk},
+    ),
+    Route("documents:text_edit", ADMINS, kwargs=_document_text),
+    Route(
+        "documents:text_edit",
+        ADMINS,
+        method="post",
+        kwargs=_document_text,
+        data=_document_text_data,
+    ),
+    Route("documents:text_preview", ADMINS, kwargs=_document_text),
+]
+ROUTES += DOCUMENT_ROUTES
+
+
+# --- Grant files (issue 5 items 3–5): grants officer and granting authority read and write,
+# the auditor only reads (KIM §9). Objects from tests/funding/world.py: Kreis Unna / Bergkamen
+# (own) and Rems-Murr-Kreis / Backnang (foreign).
+GRANT_READERS = frozenset({Role.GRANTS_OFFICER, Role.AUTHORITY, Role.AUDITOR})
+GRANT_WRITERS = frozenset({Role.GRANTS_OFFICER, Role.AUTHORITY})
+
+
+def _grant_objects(world, own):
+    from tests.funding.world import grants_for
+
+    return grants_for(world, own)
+
+
+def _decision(world, own):
+    return {"pk": _grant_objects(world, own).decision.pk}
+
+
+def _contract(world, own):
+    return {"pk": _grant_objects(world, own).contract.pk}
+
+
+def _version(world, own):
+    return {"pk": _grant_objects(world, own).version.pk}
+
+
+def _proposal(world, own):
+    return {"pk": _grant_objects(world, own).proposal.pk}
+
+
+def _submitted(world, own):
+    return {"pk": _grant_objects(world, own).submitted.pk}
+
+
+def _approved(world, own):
+    return {"pk": _grant_objects(world, own).approved.pk}
+
+
+def _api_grant(world, own):
+    return {"grant_id": _grant_objects(world, own).decision.pk}
+
+
+def _api_contract(world, own):
+    return {"contract_id": _grant_objects(world, own).contract.pk}
+
+
+def _api_request(world, own):
+    return {"request_id": _grant_objects(world, own).submitted.pk}
+
+
+def _bs2(world):
+    from lotse.funding.models import Programme
+
+    return Programme.objects.get(slug="kim-nrw-bs2").pk
+
+
+def _decision_data(world, own):
+    return {"organisation": world.county.pk, "programme": _bs2(world), "fte": "1,0"}
+
+
+def _decision_edit_data(world, own):
+    objects = _grant_objects(world, own)
+    return {
+        "programme": _bs2(world),
+        "decided_on": "2023-02-15",
+        "file_number": "MATRIX-1",
+        "period_start": "2023-01-01",
+        "period_end": "2023-12-31",
+        "amount": "114.000,00",
+        "fte": "2",
+        "authority": objects.county.parent_id,
+    }
+
+
+def _contract_data(world, own):
+    return {
+        "organisation": world.county.pk,
+        "title": "Neuer Vertrag",
+        "number": "0",
+        "effective_from": "2024-01-01",
+        "rate": "57.000,00",
+        "allocations-TOTAL_FORMS": "1",
+        "allocations-INITIAL_FORMS": "0",
+        "allocations-MIN_NUM_FORMS": "1",
+        "allocations-MAX_NUM_FORMS": "1000",
+        "allocations-0-programme": _bs2(world),
+        "allocations-0-recipient": _grant_objects(world, True).town.pk,
+        "allocations-0-fte": "1,0",
+    }
+
+
+def _amend_data(world, own):
+    data = _contract_data(world, own)
+    for key in ("organisation", "title", "number"):
+        data.pop(key)
+    data["effective_from"] = "2023-10-01"
+    return data
+
+
+def _notice_data(world, own):
+    return {"party": world.county.pk, "given_on": "2023-03-01", "reasons": "Haushaltslage"}
+
+
+def _position_data(world, own):
+    return {"employment_period": _grant_objects(world, True).period.pk, "programme": _bs2(world)}
+
+
+def _request_data(world, own):
+    objects = _grant_objects(world, True)
+    return {
+        "grant": f"{objects.decision.pk}-{objects.town.pk}",
+        "amount": "9.500,00",
+        "payout_date": "2023-03-01",
+        "planned": "31.03.2023; 9.500,00; Gehälter März",
+        "earlier_use": "Gehälter Februar",
+    }
+
+
+def _api_request_data(world, own):
+    objects = _grant_objects(world, True)
+    return {
+        "grant_id": objects.decision.pk,
+        "organisation_id": objects.town.pk,
+        "amount": "9500.00",
+        "payout_date": "2023-03-01",
+        "planned": [{"due": "2023-03-31", "amount": "9500.00", "purpose": "Gehälter März"}],
+        "earlier_use": "Gehälter Februar",
+    }
+
+
+GRANT_ROUTES: list[Route] = [
+    Route("funding:grant_list", GRANT_READERS),
+    Route("funding:decision_create", GRANT_WRITERS),
+    Route("funding:decision_create", GRANT_WRITERS, method="post", data=_decision_data),
+    Route("funding:decision_detail", GRANT_READERS, kwargs=_decision),
+    Route("funding:decision_edit", GRANT_WRITERS, kwargs=_decision),
+    Route(
+        "funding:decision_edit",
+        GRANT_WRITERS,
+        method="post",
+        kwargs=_decision,
+        data=_decision_edit_data,
+    ),
+    Route("funding:contract_create", GRANT_WRITERS),
+    Route("funding:contract_create", GRANT_WRITERS, method="post", data=_contract_data),
+    Route("funding:contract_detail", GRANT_READERS, kwargs=_contract),
+    Route("funding:contract_amend", GRANT_WRITERS, kwargs=_contract),
+    Route(
+        "funding:contract_amend", GRANT_WRITERS, method="post", kwargs=_contract, data=_amend_data
+    ),
+    Route("funding:contract_notice", GRANT_WRITERS, kwargs=_contract),
+    Route(
+        "funding:contract_notice", GRANT_WRITERS, method="post", kwargs=_contract, data=_notice_data
+    ),
+    Route("funding:version_detail", GRANT_READERS, kwargs=_version),
+    Route("funding:version_detail", GRANT_READERS, kwargs=_proposal, query="?mit=0"),
+    Route("funding:proposal_accept", GRANT_WRITERS, method="post", kwargs=_proposal),
+    Route("funding:proposal_discard", GRANT_WRITERS, method="post", kwargs=_proposal),
+    Route("funding:position_list", GRANT_READERS),
+    Route("funding:position_list", GRANT_READERS, query="?year=2023"),
+    Route("funding:position_create", GRANT_WRITERS),
+    Route("funding:position_create", GRANT_WRITERS, method="post", data=_position_data),
+    Route("funding:request_list", GRANT_READERS),
+    Route("funding:request_create", GRANT_WRITERS),
+    Route("funding:request_create", GRANT_WRITERS, method="post", data=_request_data),
+    Route("funding:request_detail", GRANT_READERS, kwargs=_submitted),
+    Route(
+        "funding:request_decide",
+        GRANT_WRITERS,
+        method="post",
+        kwargs=_submitted,
+        data=lambda w, o: {"approve": "1", "note": ""},
+    ),
+    Route(
+        "funding:request_payout",
+        GRANT_WRITERS,
+        method="post",
+        kwargs=_approved,
+        data=lambda w, o: {"paid_on": "2023-02-01", "paid_amount": "9.500,00"},
+    ),
+    Route("api:funding_grant_list", GRANT_READERS, api=True),
+    Route("api:funding_grant_detail", GRANT_READERS, api=True, kwargs=_api_grant),
+    Route("api:funding_grant_ledger", GRANT_READERS, api=True, kwargs=_api_grant),
+    Route(
+        "api:funding_grant_create",
+        GRANT_WRITERS,
+        method="post",
+        api=True,
+        data=lambda w, o: {
+            "organisation_id": w.county.pk,
+            "programme": "kim-nrw-bs1",
+            "fte": "1.0",
+        },
+    ),
+    Route("api:funding_contract_list", GRANT_READERS, api=True),
+    Route("api:funding_contract_detail", GRANT_READERS, api=True, kwargs=_api_contract),
+    Route("api:funding_payment_request_list", GRANT_READERS, api=True),
+    Route("api:funding_payment_request_detail", GRANT_READERS, api=True, kwargs=_api_request),
+    Route(
+        "api:funding_payment_request_create",
+        GRANT_WRITERS,
+        method="post",
+        api=True,
+        data=_api_request_data,
+    ),
+]
+ROUTES += GRANT_ROUTES
