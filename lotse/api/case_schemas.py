@@ -33,6 +33,17 @@ class ConflictOut(ErrorOut):
     changes: list[ChangeOut]
 
 
+class DuplicateOut(Schema):
+    id: int
+    case_number: str
+
+
+class DuplicatesOut(ErrorOut):
+    """Issue 3 item 11: likely the same person; nothing saved until confirmed."""
+
+    duplicates: list[DuplicateOut]
+
+
 class ClientOut(Schema):
     id: int
     case_number: str
@@ -116,6 +127,8 @@ class PersonalDataIn(Schema):
     """Only the fields sent are changed; ``version`` is the one the caller last read."""
 
     version: int = Field(ge=1, le=MAX_ID)
+    # Issue 3 item 11: send true after checking the likely duplicates of a 409.
+    confirm_duplicate: bool = False
     given_names: str | None = Field(default=None, max_length=150)
     family_name: str | None = Field(default=None, max_length=150)
     given_names_latin: str | None = Field(default=None, max_length=150)

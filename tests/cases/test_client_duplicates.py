@@ -142,3 +142,74 @@ def test_cases_in_another_region_are_not_compared(login):
     new = named(case_number="L-2")
     assert post(login("cm.luenen"), new, **MUHAMMAD).status_code == 302
     assert not AuditEntry.objects.filter(purpose__startswith="Dublettenprüfung zu").exists()
+
+
+# --- The API warns like the page (issue 3 item 11) ---------------------------------------
+
+
+@pytest.fixture
+def api(demo_mode):
+    from django.test import Client as HttpClient
+
+    from lotse.accounts import services as account_services
+
+    def client_for(username: str) -> HttpClient:
+        token = account_services.api_token_issue(user=person(username))[1]
+        return HttpClient(headers={"Authorization": f"Bearer {token}"})
+
+    return client_for
+
+
+def patch(api_client, client, **data):
+    client.refresh_from_db()
+    return api_client.patch(
+        f"/api/v1/clients/{client.pk}",
+        {"version": client.version, **data},
+        content_type="application/json",
+    )
+
+
+@pytest.mark.django_db
+def test_api_answers_409_with_the_candidates_and_saves_nothing(api, existing):
+    new = named(case_number="L-2")
+    response = patch(api("cm.luenen"), new, **MUHAMMAD)
+    assert response.status_code == 409
+    body = response.json()
+    assert body["duplicates"] == [{"id": existing.pk, "case_number": "L-1"}]
+    assert body["detail"][0]["field"] == "confirm_duplicate"
+    assert (
+        "Fall L-1" in body["detail"][0]["msg"]
+        and "Nichts wurde gespeichert" in body["detail"][0]["msg"]
+    )
+    new.refresh_from_db()
+    assert new.given_names_latin == "" and new.birth_date == ""
+    assert AuditEntry.objects.filter(
+        action=AuditAction.READ, object_id=str(existing.pk), purpose__startswith="Dubletten"
+    ).exists()
+
+
+@pytest.mark.django_db
+def test_api_saves_after_confirm_duplicate(api, existing):
+    new = named(case_number="L-2")
+    response = patch(api("cm.luenen"), new, confirm_duplicate=True, **MUHAMMAD)
+    assert response.status_code == 200
+    new.refresh_from_db()
+    assert (new.given_names_latin, new.birth_date) == ("Muhammad", "1990-05-17")
+
+
+@pytest.mark.django_db
+def test_api_partial_update_checks_the_names_as_they_would_be(api, existing):
+    # Only the birth date is sent; the names already stored make the match.
+    new = named(case_number="L-2", given_names_latin="Mohamad", family_name_latin="Alhassan")
+    response = patch(api("cm.luenen"), new, birth_date="1990-05-17")
+    assert response.status_code == 409
+    assert [row["case_number"] for row in response.json()["duplicates"]] == ["L-1"]
+    # A change that touches neither names nor the birth date is not asked about.
+    assert patch(api("cm.luenen"), new, phone="0157 1234567").status_code == 200
+
+
+@pytest.mark.django_db
+def test_api_check_stays_within_what_the_user_may_see(api, existing):
+    # cm.bergkamen does not see Lünen's case, so there is nothing to warn about.
+    other = named(where="Bergkamen", by="cm.bergkamen", case_number="B-1")
+    assert patch(api("cm.bergkamen"), other, **MUHAMMAD).status_code == 200

@@ -30,6 +30,7 @@ from lotse.api.case_schemas import (
     ConsentWithdrawIn,
     ConsultationIn,
     ConsultationOut,
+    DuplicatesOut,
     ErrorOut,
     ExtensionDecisionIn,
     ExtensionIn,
@@ -243,21 +244,28 @@ def client_create(request, payload: ClientCreateIn):
 
 @router.patch(
     "/clients/{int:client_id}",
-    response={200: ClientDetailOut, 409: ConflictOut, 422: ErrorOut},
+    response={200: ClientDetailOut, 409: ConflictOut | DuplicatesOut, 422: ErrorOut},
     url_name="case_client_update",
 )
 def client_update(request, client_id: int, payload: PersonalDataIn):
     """Personal data, only with a valid consent (BW 4.1.4 f); only the fields sent change.
-    A stale ``version`` answers 409 and overwrites nothing (issue 3 item 15)."""
+    A stale ``version`` answers 409 and overwrites nothing (issue 3 item 15). Names or a
+    birth date that match another case answer 409 with its case number, as the page
+    warns, unless ``confirm_duplicate`` is true (issue 3 item 11)."""
     require_area(request, Area.CASES, write=True)
     client = api_selectors.client_for(request.user, client_id, write=True)
     data = payload.dict(exclude_unset=True)
     version = data.pop("version")
+    confirmed = data.pop("confirm_duplicate", False)
     if data.get("birth_date"):
         try:
             PartialDate.parse(data["birth_date"])
         except ValueError as exc:
             return _unknown("birth_date", f"Geburtsdatum: {exc}")
+    if not confirmed:
+        duplicates = _duplicates(request.user, client, data)
+        if duplicates:
+            return Status(409, duplicates)
     if data.get("residence_status"):
         status = ResidenceStatus.objects.filter(code=data["residence_status"], active=True).first()
         if status is None:
@@ -292,6 +300,30 @@ def client_update(request, client_id: int, payload: PersonalDataIn):
     except RuleViolation as violation:
         return _refused(violation)
     return _detail(request, client_id, purpose="Persönliche Angaben über die API geändert")
+
+
+def _duplicates(user, client: Client, data: dict) -> dict | None:
+    """The page's duplicate check (issue 3 item 11) for a partial update: the names and
+    birth date as they would be after it. Only when one of them is sent."""
+    identity_fields = (*services.NAME_FIELDS, "birth_date")
+    if not any(name in data for name in identity_fields):
+        return None
+    after = {name: data.get(name, getattr(client, name)) or "" for name in identity_fields}
+    found = services.client_duplicates_check(client=client, data=after, by=user)
+    if not found:
+        return None
+    numbers = ", ".join(other.case_number for other in found)
+    return {
+        "detail": [
+            {
+                "field": "confirm_duplicate",
+                "msg": f"Mögliche Dublette: Nach Name und Geburtsdatum könnte es dieselbe Person "
+                f"sein wie in Fall {numbers}. Nichts wurde gespeichert. Ist es eine andere "
+                "Person, bitte mit „confirm_duplicate“: true erneut senden.",
+            }
+        ],
+        "duplicates": [{"id": other.pk, "case_number": other.case_number} for other in found],
+    }
 
 
 # --- Consent (BW 4.1.4 f) ----------------------------------------------------------------------

@@ -7,6 +7,7 @@ loads the case, calls them, and saves. One module per entity; import from here.
 
 from lotse.cases.services.barriers import barrier_note
 from lotse.cases.services.clients import (
+    NAME_FIELDS,
     EditConflict,
     case_manager_error,
     cases_reassign,
@@ -44,6 +45,7 @@ from lotse.cases.services.state import (
 )
 
 __all__ = [
+    "NAME_FIELDS",
     "Agreement",
     "EditConflict",
     "Participant",
