@@ -1,0 +1,57 @@
+"""No personal data in any indicator output (issue 6 item 9, SPEC §5): the data set is
+filled with distinctive names and every output is scanned for them."""
+
+import pytest
+from django.urls import reverse
+
+from lotse.accounts import services as account_services
+from lotse.accounts.models import User
+from lotse.organisations.models import Organisation
+from tests.indicators.data import YEAR, build
+
+NAMES = (
+    ("Zyxwvut", "Distinctname"),
+    ("Qoppaqoph", "Uniquefamily"),
+    ("Влкслав", "Ждановичиус"),
+    ("زيكسويت", "ديستينكت"),
+)
+MARKERS = [part for pair in NAMES for part in pair] + ["BER-A", "BER-B", "AA", "BB"]
+
+
+def assert_clean(text: str, where: str):
+    found = [marker for marker in MARKERS if marker in text]
+    assert not found, f"{where} shows {found}"
+
+
+@pytest.fixture
+def world(db):
+    return build(names=NAMES)
+
+
+def _outputs(login, username, unit):
+    client = login(username)
+    yield (
+        "page",
+        client.get(
+            reverse("indicators:dashboard"), {"year": YEAR, "unit": unit.pk}
+        ).content.decode(),
+    )
+    _token, secret = account_services.api_token_issue(user=User.objects.get(username=username))
+    yield (
+        "api",
+        client.get(
+            reverse("api:indicators"),
+            {"year": YEAR, "unit": unit.pk},
+            headers={"Authorization": f"Bearer {secret}"},
+        ).content.decode(),
+    )
+
+
+@pytest.mark.parametrize("username", ["cm.bergkamen", "coord.unna", "grants.unna"])
+def test_no_indicator_output_names_a_person(login, world, username):
+    unit = world.town if username == "cm.bergkamen" else Organisation.objects.get(name="Kreis Unna")
+    outputs = list(_outputs(login, username, unit))
+    assert outputs
+    for where, text in outputs:
+        assert "Beratene Personen" in text, where  # the output is really there
+        assert_clean(text, f"{where} for {username}")
