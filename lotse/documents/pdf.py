@@ -31,6 +31,8 @@ PDF_VARIANT = "pdf/a-3a"
 BASE_URL = "file:///lotse-print/"
 
 logger = logging.getLogger(__name__)
+# WeasyPrint reports every rendering step at INFO; only its warnings matter here.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 class RefusedURL(ValueError):
