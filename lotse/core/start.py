@@ -38,6 +38,8 @@ NAVIGATION = [
     NavItem(_("Personal"), "staff:compliance", Area.STAFF),
     # Counts only (SPEC §5): the coordinating office sees barriers without case data.
     NavItem(_("Strukturelle Themen"), "cases:barrier_report", Area.AGGREGATES),
+    # Grant files: decisions, contracts, positions, payment requests (SPEC §4, issue 5).
+    NavItem(_("Zuwendungen"), "funding:grant_list", Area.GRANTS),
     # Open to every signed-in role; listed for the grant roles, who use it (SPEC §4).
     NavItem(_("Förderrechner"), "funding:calculator", Area.GRANTS),
     NavItem(_("Mein Konto"), "accounts:account"),

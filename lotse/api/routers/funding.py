@@ -390,3 +390,9 @@ def interest(request, payload: InterestIn):
         "days": result.days,
         "explanation": result.explanation,
     }
+
+
+# Grant files (issue 5 items 3–5): decisions, contracts, payment requests, ledger.
+from lotse.api.routers.funding_grants import router as grants_router  # noqa: E402
+
+router.add_router("", grants_router)
