@@ -409,8 +409,37 @@ def case_state(client: Client, *, today: date, plan_exists: bool, for_team_lead:
                 state.period_end,
             )
         )
+    items.extend(_indicator_data_items(client, has_consent=state.has_consent))
     items.sort(key=lambda item: item.sort_key)
     return state
+
+
+# --- Issue 6 item 4 (indicators, lotse.indicators): required data for the annual figures ------
+
+
+def _indicator_data_items(client: Client, *, has_consent: bool) -> list[WorkItem]:
+    """A hint when gender or year of birth is missing: the case counts as "nicht angegeben"."""
+    from lotse.indicators.rules.completeness import LABELS, missing_for_indicators
+
+    missing = missing_for_indicators(gender=client.gender, birth_year=client.birth_year)
+    if not missing or not has_consent:  # without consent the consent item comes first
+        return []
+    return [
+        WorkItem(
+            client,
+            "indicator_data_missing",
+            Level.INFO,
+            str(
+                _(
+                    "Für die Kennzahlen fehlt: %(fields)s – zählt bis zur Ergänzung als "
+                    "„nicht angegeben“ (BW 9.1.9)"
+                )
+            )
+            % {"fields": ", ".join(LABELS[name] for name in missing)},
+            reverse("cases:client_personal", kwargs={"pk": client.pk}),
+            str(_("Angaben ergänzen")),
+        )
+    ]
 
 
 def case_states(clients, *, user, today: date) -> list[CaseState]:
