@@ -182,3 +182,35 @@ def test_pages_link_to_the_pdfs_with_the_clients_language_preselected(login):
     plan_page = browser.get(reverse("cases:plan", args=[client.pk])).content.decode()
     assert reverse("documents:plan_summary", args=[client.pk]) in plan_page
     assert '<option value="ar" selected>' in plan_page
+
+
+def test_print_queries_do_not_grow_with_the_goals(login):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client, plan = _plan_case()
+    browser = login("cm.luenen")
+    url = reverse("documents:plan_summary", args=[client.pk]) + "?sprache=ar"
+    browser.get(url)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert browser.get(url).status_code == 200
+        return len(queries)
+
+    few = count()
+    for n in range(4):
+        plan.refresh_from_db()
+        add_goal(plan, goal=f"Ziel {n}", life_area="work", today=date(2025, 3, 15))
+    assert count() == few
+    plan_page = reverse("cases:plan", args=[client.pk])
+    detail = reverse("cases:client_detail", args=[client.pk])
+    for page in (plan_page, detail):
+        browser.get(page)
+    with CaptureQueriesContext(connection) as before:
+        browser.get(plan_page)
+    plan.refresh_from_db()
+    add_goal(plan, goal="Noch ein Ziel", today=date(2025, 3, 15))
+    with CaptureQueriesContext(connection) as after:
+        browser.get(plan_page)
+    assert len(after) == len(before)
