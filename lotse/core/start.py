@@ -34,6 +34,8 @@ NAVIGATION = [
     NavItem(_("Benutzer und Rollen"), "accounts:user_list", Area.USERS),
     # The administration maintains the catalogues of case work (issue 3 item 5).
     NavItem(_("Kataloge"), "catalogues:index", Area.ORGANISATIONS, write=True),
+    # Texts of the printable consent form and plan summary, per language (issue 3 items 2, 4).
+    NavItem(_("Dokumenttexte"), "documents:text_list", Area.ORGANISATIONS, write=True),
     NavItem(_("Zugriffsprotokoll"), "privacy:audit_log", Area.AUDIT),
     NavItem(_("Personal"), "staff:compliance", Area.STAFF),
     # Counts only (SPEC §5): the coordinating office sees barriers without case data.
@@ -108,6 +110,16 @@ def start_page_for(user, *, on: date) -> dict:
                     )
                 ),
                 "url": reverse("catalogues:index"),
+            }
+        )
+        tasks.append(
+            {
+                "title": _("Texte der Dokumente pflegen"),
+                "text": _(
+                    "Einwilligungsformular und Kurzfassung des Integrationsplans: Texte "
+                    "für Ihre Organisation anpassen und Sprachen hinzufügen."
+                ),
+                "url": reverse("documents:text_list"),
             }
         )
     if has_area(user, Area.USERS):
