@@ -34,8 +34,15 @@ class Part:
         return self.text.direction
 
 
+# Left-to-right isolate: a case number "2026-0042" or a date inside Arabic-script text
+# keeps its order (Unicode bidi, UAX #9) instead of being shown as "0042-2026".
+LRI, PDI = "\u2066", "\u2069"
+
+
 def split_text(text: DocumentText, values: dict[str, str]) -> Part:
     spec = SPECS[text.kind]
+    if text.rtl:
+        values = {key: f"{LRI}{value}{PDI}" for key, value in values.items()}
     blocks = rules.filled_blocks(rules.parse(text.body, block_placeholders=spec.block), values)
     part = Part(text)
     target = part.before
