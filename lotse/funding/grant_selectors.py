@@ -182,7 +182,28 @@ def version_diff(old: ContractVersion, new: ContractVersion) -> list[DiffRow]:
 # --- What is passed on, and the ledger (items 3 and 5) ----------------------------------------
 
 
-def recipient_share(decision: GrantDecision, recipient: Organisation) -> Share:
+def _contracts_with_versions(decision: GrantDecision) -> list[PassThroughContract]:
+    """The decision's contracts with their versions in force and allocations, in three queries."""
+    return list(
+        decision.contracts.prefetch_related(
+            Prefetch(
+                "versions",
+                queryset=ContractVersion.objects.filter(status=VersionStatus.IN_FORCE)
+                .order_by("number", "id")
+                .prefetch_related("allocations"),
+                to_attr="in_force",
+            ),
+            "decisions",
+        )
+    )
+
+
+def recipient_share(
+    decision: GrantDecision,
+    recipient: Organisation,
+    *,
+    contracts: list[PassThroughContract] | None = None,
+) -> Share:
     """The part of a decision that reaches ``recipient`` (KIM §4(1), §6) for its period.
 
     The holder of the decision may draw the whole grant; a sub-recipient its
@@ -198,8 +219,8 @@ def recipient_share(decision: GrantDecision, recipient: Organisation) -> Share:
         )
     total = ZERO
     lines: list[str] = []
-    for contract in decision.contracts.all():
-        versions = [v for v in versions_of(contract) if v.status == VersionStatus.IN_FORCE]
+    for contract in contracts if contracts is not None else _contracts_with_versions(decision):
+        versions = contract.in_force
         terms = []
         for version in versions:
             fte = sum(
@@ -306,14 +327,14 @@ def ledger_for(decision: GrantDecision) -> Ledger:
         entry["paid"] += row["paid"] or ZERO
         if row["status"] in (PaymentStatus.APPROVED, PaymentStatus.PAID):
             entry["approved"] += bound or ZERO
-    recipient_ids = set(by_org)
-    for contract in decision.contracts.all():
-        for version in contract.versions.filter(status=VersionStatus.IN_FORCE):
-            recipient_ids |= set(
-                version.allocations.filter(programme_id=decision.programme_id).values_list(
-                    "organisation_id", flat=True
-                )
-            )
+    contracts = _contracts_with_versions(decision)
+    recipient_ids = set(by_org) | {
+        a.organisation_id
+        for contract in contracts
+        for version in contract.in_force
+        for a in version.allocations.all()
+        if a.programme_id == decision.programme_id
+    }
     organisations = {o.pk: o for o in Organisation.objects.filter(pk__in=recipient_ids)}
     rows = []
     for org_id in sorted(recipient_ids, key=lambda pk: organisations[pk].name):
@@ -322,7 +343,7 @@ def ledger_for(decision: GrantDecision) -> Ledger:
         rows.append(
             LedgerRow(
                 organisation=org,
-                granted=recipient_share(decision, org).amount,
+                granted=recipient_share(decision, org, contracts=contracts).amount,
                 requested=entry["requested"],
                 paid=entry["paid"],
             )

@@ -1,0 +1,81 @@
+"""Grant pages cost the same number of queries for few or many rows (no N+1); counts pinned."""
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+from django.urls import reverse
+
+from lotse.demo.grants import BS2_FILE_NUMBER, CONTRACT_TITLE, load_grants
+from lotse.demo.staff import load_staff
+from lotse.funding.models import (
+    GrantDecision,
+    PassThroughContract,
+    PaymentRequest,
+    Programme,
+)
+from lotse.organisations.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def officer(login):
+    load_staff()
+    load_grants()
+    client = login("grants.unna")
+    client.get(reverse("funding:grant_list"))  # warm the session and content types
+    return client
+
+
+def _more_rows():
+    county = Organisation.objects.get(name="Kreis Unna")
+    bergkamen = Organisation.objects.get(name="Bergkamen")
+    bs2 = GrantDecision.objects.get(file_number=BS2_FILE_NUMBER)
+    for n in range(6):
+        GrantDecision.objects.create(
+            organisation=county,
+            programme=Programme.objects.get(slug="kim-nrw-bs1"),
+            file_number=f"X-{n}",
+            period_start=date(2022, 1, 1),
+        )
+        PaymentRequest.objects.create(
+            organisation=bergkamen,
+            decision=bs2,
+            amount=D("100.00"),
+            payout_date=date(2023, 5, 1),
+            submitted_at="2023-04-01T10:00:00Z",
+        )
+
+
+PAGES = {
+    "funding:grant_list": (None, 10),
+    "funding:request_list": (None, 9),
+    # Includes the access-log line (chain lock, predecessor, insert) and the ledger.
+    "funding:decision_detail": ("bs2", 25),
+    "funding:contract_detail": ("contract", 18),
+    "funding:position_list": (None, 11),
+}
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_pages_do_not_grow_with_rows(officer, name, django_assert_num_queries):
+    kind = PAGES[name][0]
+
+    def url():
+        if kind == "bs2":
+            return reverse(
+                name, kwargs={"pk": GrantDecision.objects.get(file_number=BS2_FILE_NUMBER).pk}
+            )
+        if kind == "contract":
+            return reverse(
+                name, kwargs={"pk": PassThroughContract.objects.get(title=CONTRACT_TITLE).pk}
+            )
+        return reverse(name)
+
+    pinned = PAGES[name][1]
+    with django_assert_num_queries(pinned):
+        assert officer.get(url()).status_code == 200
+    _more_rows()
+    with django_assert_num_queries(pinned):
+        assert officer.get(url()).status_code == 200
