@@ -39,6 +39,7 @@ from lotse.cases.models import (
     LifeArea,
     ResidenceStatus,
     Service,
+    ServiceKind,
 )
 from lotse.cases.rules.dates import add_years
 from lotse.cases.rules.period import latest_extension_end
@@ -845,12 +846,59 @@ def _load_town(town: Town, today: date, cat: _Catalogues) -> int:
     return len(STATES)
 
 
+# Local providers (issue 3 item 5): offered only in their region. Fictitious, with
+# example.org addresses, so nobody mistakes them for a real service.
+LOCAL_PROVIDERS = [
+    (
+        "demo-sprachcafe-kreis-unna",
+        "Sprachcafé im Kreis Unna (Demo)",
+        "zivilgesellschaft",
+        "Kreis Unna",
+        "https://sprachcafe-unna.example.org",
+    ),
+    (
+        "demo-stadtteilbuero-luenen",
+        "Stadtteilbüro Lünen-Süd (Demo)",
+        "beratung",
+        "Lünen",
+        "https://stadtteilbuero-luenen.example.org",
+    ),
+    (
+        "demo-tafel-rems-murr",
+        "Tafelladen im Rems-Murr-Kreis (Demo)",
+        "zivilgesellschaft",
+        "Rems-Murr-Kreis",
+        "https://tafel-remsmurr.example.org",
+    ),
+]
+
+
+def _local_providers() -> None:
+    for code, label, kind, region, website in LOCAL_PROVIDERS:
+        organisation = Organisation.objects.filter(name=region).first()
+        kind_row = ServiceKind.objects.filter(code=kind).first()
+        if organisation is None or kind_row is None:
+            continue
+        Service.objects.get_or_create(
+            code=code,
+            defaults={
+                "label": label,
+                "kind": kind_row,
+                "organisation": organisation,
+                "website": website,
+                "contact": "Ansprechstelle der Einrichtung (Demo)",
+                "sort": 900,
+            },
+        )
+
+
 @transaction.atomic
 def load_cases(today: date | None = None, *, towns: list[str] | None = None) -> int:
     """Create the demo cases once per town; returns how many clients were created now."""
     today = today or clock.today()
     for spec in CASE_MANAGERS:
         _case_manager(spec)
+    _local_providers()
     cat = _catalogues()
     return sum(
         _load_town(town, today, cat) for town in TOWNS if towns is None or town.name in towns

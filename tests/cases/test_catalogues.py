@@ -584,3 +584,20 @@ def test_start_page_shows_waiting_theme_proposals_to_the_administration(state_ad
     page = _signed_in(client, state_admin).get(reverse("core:home")).content.decode()
     assert "Kataloge pflegen" in page
     assert "1 strukturelles Thema aus einem Fall wartet auf Prüfung" in page
+
+
+@pytest.mark.django_db
+def test_demo_local_providers_are_offered_in_their_region_only():
+    from lotse.demo.cases import _local_providers
+
+    _local_providers()
+    _local_providers()  # a second run changes nothing
+    assert Service.objects.filter(code__startswith="demo-").count() == 3
+    luenen = set(Service.objects.available_to(person("cm.luenen")).values_list("code", flat=True))
+    backnang = set(
+        Service.objects.available_to(person("cm.backnang")).values_list("code", flat=True)
+    )
+    assert {"demo-sprachcafe-kreis-unna", "demo-stadtteilbuero-luenen"} <= luenen
+    assert "demo-tafel-rems-murr" not in luenen
+    assert backnang & {c for c in luenen if c.startswith("demo-")} == set()
+    assert "demo-tafel-rems-murr" in backnang
