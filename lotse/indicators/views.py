@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 from lotse.core import clock
 from lotse.core.permissions import area_required
 from lotse.core.tenancy import Area, has_area, organisation_ids_for
-from lotse.indicators import selectors
+from lotse.indicators import export, selectors
 from lotse.indicators.forms import NetworkEventForm, ReportFilterForm
 from lotse.indicators.models import NetworkEvent
 from lotse.organisations import rules as org_rules
 from lotse.organisations.models import Organisation
+from lotse.privacy.models import AuditAction
+from lotse.privacy.services import audit_record
 
 CHART_WIDTH = 300  # SVG user units for the longest bar
 
@@ -35,9 +37,8 @@ def _chart(figure: selectors.Figure | None) -> list[dict]:
     return bars
 
 
-@area_required(Area.AGGREGATES)
-def dashboard(request: HttpRequest) -> HttpResponse:
-    """Issue 6 item 6: the indicators of a unit and year, suppressed where they must be."""
+def _report(request: HttpRequest, *, force_suppression: bool = False):
+    """The filter form and, when it is valid, the report for the chosen unit and year."""
     units = selectors.units_for(request.user)
     default = selectors.default_unit(request.user, units)
     data = request.GET if request.GET else None
@@ -50,7 +51,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         unit_pk = form.cleaned_data.get("unit") if data else None
         unit = selectors.unit_for(request.user, units, unit_pk) if unit_pk else default
         if unit is not None:
-            report = selectors.report_for(request.user, unit, year, units=units)
+            report = selectors.report_for(
+                request.user, unit, year, units=units, force_suppression=force_suppression
+            )
+    return form, report
+
+
+def _page(request: HttpRequest, form, report, *, status: int = 200) -> HttpResponse:
     chart = _chart(report.by_code("referrals.outcome")) if report else []
     return render(
         request,
@@ -60,8 +67,57 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "report": report,
             "chart": chart,
             "chart_height": len(chart) * 32,
+            "query": request.GET.urlencode(),
             "can_record_events": has_area(request.user, Area.STAFF, write=True),
         },
+        status=status,
+    )
+
+
+@area_required(Area.AGGREGATES)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Issue 6 item 6: the indicators of a unit and year, suppressed where they must be."""
+    form, report = _report(request)
+    return _page(request, form, report)
+
+
+def _export(request: HttpRequest, *, suffix: str, content_type: str, build) -> HttpResponse:
+    # Exports leave the municipality: always suppressed (SPEC §5).
+    form, report = _report(request, force_suppression=True)
+    if report is None:
+        return _page(request, form, None, status=400)
+    audit_record(
+        actor=request.user,
+        action=AuditAction.EXPORT,
+        object_type="indicators.report",
+        object_id=report.unit.pk,
+        organisation_id=report.unit.pk,
+        purpose=f"Kennzahlen {report.year} als {suffix} exportiert",
+    )
+    response = HttpResponse(build(report), content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="lotse-kennzahlen-{report.unit.pk}-{report.year}.{suffix}"'
+    )
+    return response
+
+
+@area_required(Area.AGGREGATES)
+def export_xlsx(request: HttpRequest) -> HttpResponse:
+    return _export(
+        request,
+        suffix="xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        build=export.workbook,
+    )
+
+
+@area_required(Area.AGGREGATES)
+def export_csv(request: HttpRequest) -> HttpResponse:
+    return _export(
+        request,
+        suffix="csv",
+        content_type="text/csv; charset=utf-8",
+        build=lambda report: export.csv_text(report).encode("utf-8"),
     )
 
 

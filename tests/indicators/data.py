@@ -66,7 +66,7 @@ def build(*, where: str = "Bergkamen", by: str = "cm.bergkamen", names: tuple = 
             organisation=town,
             municipality=town,
             case_number=f"{where[:3].upper()}-{key}",
-            initials=key * 2,
+            initials=f"Q{key}X",
             birth_year=birth_year,
             case_manager=manager,
             gender=gender,

@@ -1,8 +1,11 @@
 """No personal data in any indicator output (issue 6 item 9, SPEC §5): the data set is
 filled with distinctive names and every output is scanned for them."""
 
+from io import BytesIO
+
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from lotse.accounts import services as account_services
 from lotse.accounts.models import User
@@ -15,7 +18,18 @@ NAMES = (
     ("Влкслав", "Ждановичиус"),
     ("زيكسويت", "ديستينكت"),
 )
-MARKERS = [part for pair in NAMES for part in pair] + ["BER-A", "BER-B", "AA", "BB"]
+MARKERS = [part for pair in NAMES for part in pair] + ["BER-A", "BER-B", "QAX", "QBX"]
+
+
+def xlsx_text(content: bytes) -> str:
+    book = load_workbook(BytesIO(content))
+    return "\n".join(
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    )
 
 
 def assert_clean(text: str, where: str):
@@ -36,6 +50,9 @@ def _outputs(login, username, unit):
             reverse("indicators:dashboard"), {"year": YEAR, "unit": unit.pk}
         ).content.decode(),
     )
+    params = {"year": YEAR, "unit": unit.pk}
+    yield "csv", client.get(reverse("indicators:export_csv"), params).content.decode("utf-8")
+    yield "xlsx", xlsx_text(client.get(reverse("indicators:export_xlsx"), params).content)
     _token, secret = account_services.api_token_issue(user=User.objects.get(username=username))
     yield (
         "api",
@@ -51,7 +68,7 @@ def _outputs(login, username, unit):
 def test_no_indicator_output_names_a_person(login, world, username):
     unit = world.town if username == "cm.bergkamen" else Organisation.objects.get(name="Kreis Unna")
     outputs = list(_outputs(login, username, unit))
-    assert outputs
+    assert [where for where, _text in outputs] == ["page", "csv", "xlsx", "api"]
     for where, text in outputs:
         assert "Beratene Personen" in text, where  # the output is really there
         assert_clean(text, f"{where} for {username}")
