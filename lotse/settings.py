@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "lotse.cases",
     "lotse.funding",
     "lotse.staff",
+    "lotse.deadlines",
     "lotse.indicators",
     "lotse.api",
     "lotse.demo",
@@ -260,6 +261,29 @@ LOTSE_EXTENSION_OTHER_REASON = envbool("LOTSE_EXTENSION_OTHER_REASON", False)
 # Days ahead in which a staff deadline (supplementary qualification, annual
 # training, background check, coverage) shows on the worklist as due.
 LOTSE_STAFF_REMINDER_DAYS = envint("LOTSE_STAFF_REMINDER_DAYS", 60)
+
+# --- Deadlines and reminders (issue 5 item 9) ---
+# Days before a grant deadline on which `lotse remind` e-mails the grants officers.
+LOTSE_REMINDER_DAYS = [int(day) for day in envlist("LOTSE_REMINDER_DAYS", "30,7")]
+# The deadline list looks this far ahead by default, and keeps open deadlines this long.
+LOTSE_DEADLINE_HORIZON_DAYS = envint("LOTSE_DEADLINE_HORIZON_DAYS", 90)
+LOTSE_DEADLINE_LOOKBACK_DAYS = envint("LOTSE_DEADLINE_LOOKBACK_DAYS", 365)
+LOTSE_DEADLINE_SOON_DAYS = envint("LOTSE_DEADLINE_SOON_DAYS", 14)
+# Links in e-mails point here (the address people open Lotse at).
+LOTSE_BASE_URL = envstr("LOTSE_BASE_URL") or "http://127.0.0.1:8000"
+
+# --- E-mail (Django's SMTP settings); local mode prints mails to the console ---
+EMAIL_HOST = envstr("LOTSE_EMAIL_HOST") or ""
+EMAIL_PORT = envint("LOTSE_EMAIL_PORT", 587)
+EMAIL_HOST_USER = envstr("LOTSE_EMAIL_USER") or ""
+EMAIL_HOST_PASSWORD = envstr("LOTSE_EMAIL_PASSWORD") or ""
+EMAIL_USE_TLS = envbool("LOTSE_EMAIL_TLS", True)
+DEFAULT_FROM_EMAIL = envstr("LOTSE_EMAIL_FROM") or "lotse@localhost"
+EMAIL_BACKEND = (
+    "django.core.mail.backends.console.EmailBackend"
+    if LOCAL_MODE and not EMAIL_HOST
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
 
 # --- Security headers ---
 SECURE_SSL_REDIRECT = envbool("LOTSE_SSL_REDIRECT", not LOCAL_MODE)

@@ -971,6 +971,7 @@ CATALOGUE_ROUTES = [
     Route("catalogues:merge", ADMINS, method="post", kwargs=_proposed_theme, data=_merge_data),
 ]
 ROUTES += CATALOGUE_ROUTES
+ROUTES.append(Route("api:case_catalogue", CASE_WORKERS, api=True, kwargs=_catalogue))
 
 
 # --- Indicators (issue 6): aggregates only, for every role with Area.AGGREGATES; the
@@ -980,6 +981,8 @@ COORDINATION_ONLY = frozenset({Role.COORDINATION})
 INDICATOR_ROUTES = [
     Route("indicators:dashboard", AGGREGATE_READERS),
     Route("indicators:dashboard", AGGREGATE_READERS, query="?year=2025"),
+    Route("indicators:export_xlsx", AGGREGATE_READERS, query="?year=2025"),
+    Route("indicators:export_csv", AGGREGATE_READERS, query="?year=2025"),
     Route("indicators:export_xlsx", AGGREGATE_READERS, query="?year=2025"),
     Route("indicators:export_csv", AGGREGATE_READERS, query="?year=2025"),
     Route("indicators:network_event_list", STAFF_READERS),
@@ -1263,3 +1266,29 @@ GRANT_ROUTES: list[Route] = [
     ),
 ]
 ROUTES += GRANT_ROUTES
+
+
+# --- Deadlines and reminders (issue 5 item 9) ---------------------------------------------
+
+
+def _deadline_key(world, own):
+    """An open deadline of the grant's recipient if there is one, else a well-formed key."""
+    from datetime import date
+
+    from lotse.core import clock
+    from lotse.deadlines.selectors import deadlines_for
+
+    decision = _grant_objects(world, own).decision
+    found = deadlines_for([decision.organisation_id], today=clock.today(), until=date(2100, 1, 1))
+    if found:
+        return {"key": found[0].key}
+    deadline = decision.programme.deadlines.first()
+    return {"key": f"{decision.organisation_id}:{deadline.pk if deadline else 0}:2023-01-15"}
+
+
+DEADLINE_ROUTES = [
+    Route("deadlines:worklist", GRANT_READERS),
+    Route("deadlines:worklist", GRANT_READERS, query="?tage=365&erledigte=1"),
+    Route("deadlines:mark_done", GRANT_WRITERS, method="post", data=_deadline_key),
+]
+ROUTES += DEADLINE_ROUTES

@@ -42,6 +42,8 @@ NAVIGATION = [
     NavItem(_("Strukturelle Themen"), "cases:barrier_report", Area.AGGREGATES),
     # Grant files: decisions, contracts, positions, payment requests (SPEC §4, issue 5).
     NavItem(_("Zuwendungen"), "funding:grant_list", Area.GRANTS),
+    # Programme deadlines with days left (issue 5 item 9).
+    NavItem(_("Fristen"), "deadlines:worklist", Area.GRANTS),
     # Open to every signed-in role; listed for the grant roles, who use it (SPEC §4).
     NavItem(_("Förderrechner"), "funding:calculator", Area.GRANTS),
     NavItem(_("Mein Konto"), "accounts:account"),
@@ -164,6 +166,8 @@ def start_page_for(user, *, on: date) -> dict:
                 "url": reverse("privacy:audit_log"),
             }
         )
+    if has_area(user, Area.GRANTS):
+        tasks.append(_deadline_task(user, on=on))
     if has_area(user, Area.STAFF):
         from lotse.staff.tasks import staff_tasks
 
@@ -176,6 +180,30 @@ def start_page_for(user, *, on: date) -> dict:
         }
     )
     return {"memberships": memberships, "tasks": tasks}
+
+
+def _deadline_task(user, *, on: date) -> dict:
+    """Issue 5 item 9: the grants officer sees overdue and soon-due programme deadlines first."""
+    from lotse.core.tenancy import organisation_ids_for
+    from lotse.deadlines.selectors import Level, counts, deadlines_for, soon_days
+
+    found = counts(
+        deadlines_for(
+            organisation_ids_for(user, Area.GRANTS),
+            today=on,
+            until=on + timedelta(days=soon_days()),
+        )
+    )
+    return {
+        "title": _("Fristen"),
+        "text": ngettext(
+            "%(overdue)s überfällige Frist, %(soon)s in den nächsten %(days)s Tagen.",
+            "%(overdue)s überfällige Fristen, %(soon)s in den nächsten %(days)s Tagen.",
+            found[Level.OVERDUE],
+        )
+        % {"overdue": found[Level.OVERDUE], "soon": found[Level.SOON], "days": soon_days()},
+        "url": reverse("deadlines:worklist"),
+    }
 
 
 def _case_tasks(user, *, on: date) -> list[dict]:
