@@ -44,6 +44,24 @@ class DuplicatesOut(ErrorOut):
     duplicates: list[DuplicateOut]
 
 
+class CatalogueEntryOut(Schema):
+    """One selectable entry of a catalogue; the code is what requests send."""
+
+    code: str
+    label: str
+    sort: int
+    # Services: their kind and, for a local provider, the region and contact.
+    kind: str | None = None
+    organisation_id: int | None = None
+    address: str | None = None
+    contact: str | None = None
+    website: str | None = None
+    # Consent purposes: the rules they carry.
+    required: bool | None = None
+    covers_special_categories: bool | None = None
+    service_kinds: list[str] | None = None
+
+
 class ClientOut(Schema):
     id: int
     case_number: str

@@ -164,3 +164,22 @@ def reassessments_of(client: Client):
 
 def plan_versions_of(user, plan):
     return selectors.plan_versions_for(user, plan)
+
+
+def catalogue_for(user, slug: str):
+    """The active entries of a catalogue that the user may choose, as on the pages'
+    choice lists (a local provider only in its region); None for an unknown catalogue."""
+    from lotse.cases.catalogues import CATALOGUES
+    from lotse.cases.models import Service, ServiceKind
+
+    catalogue = CATALOGUES.get(slug)
+    if catalogue is None:
+        return None
+    queryset = catalogue.model.objects.filter(active=True).order_by("sort", "label", "pk")
+    if catalogue.model is Service:
+        queryset = queryset.available_to(user).select_related("kind")
+    if catalogue.model is ConsentPurpose:
+        queryset = queryset.prefetch_related(
+            Prefetch("service_kinds", queryset=ServiceKind.objects.order_by("sort", "code"))
+        )
+    return queryset

@@ -601,3 +601,41 @@ def test_demo_local_providers_are_offered_in_their_region_only():
     assert "demo-tafel-rems-murr" not in luenen
     assert backnang & {c for c in luenen if c.startswith("demo-")} == set()
     assert "demo-tafel-rems-murr" in backnang
+
+
+# --- The API lists what the pages offer ----------------------------------------------------
+
+
+@pytest.fixture
+def api(demo_mode):
+    from django.test import Client as HttpClient
+
+    def client_for(username: str) -> HttpClient:
+        token = account_services.api_token_issue(user=person(username))[1]
+        return HttpClient(headers={"Authorization": f"Bearer {token}"})
+
+    return client_for
+
+
+@pytest.mark.django_db
+def test_api_lists_active_entries_with_local_providers_of_the_region_only(api, county_admin):
+    provider = _local_provider(county_admin)
+    catalogue_entry_update(
+        entry=Service.objects.get(code="verein"),
+        by=User.objects.get(username="admin"),
+        active=False,
+    )
+    rows = api("cm.luenen").get("/api/v1/catalogues/angebote").json()
+    codes = [row["code"] for row in rows]
+    assert provider.code in codes and "mbe" in codes and "verein" not in codes
+    mine = next(row for row in rows if row["code"] == provider.code)
+    assert mine["organisation_id"] == provider.organisation_id
+    assert mine["kind"] == "beratung" and mine["website"] == "https://diakonie.example"
+    other = api("cm.backnang").get("/api/v1/catalogues/angebote").json()
+    assert provider.code not in [row["code"] for row in other]
+    purposes = api("cm.luenen").get("/api/v1/catalogues/einwilligungszwecke").json()
+    weiterleitung = next(row for row in purposes if row["code"] == "weiterleitung")
+    assert "beratung" in weiterleitung["service_kinds"]
+    assert next(row for row in purposes if row["code"] == "beratung")["required"] is True
+    assert api("cm.luenen").get("/api/v1/catalogues/gibt-es-nicht").status_code == 404
+    assert api("coord.unna").get("/api/v1/catalogues/angebote").status_code == 403

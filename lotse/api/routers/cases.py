@@ -19,6 +19,7 @@ from ninja.pagination import paginate
 
 from lotse.api.auth import require_area
 from lotse.api.case_schemas import (
+    CatalogueEntryOut,
     ClientCreateIn,
     ClientDetailOut,
     ClientOut,
@@ -169,6 +170,48 @@ def _case_organisations(user):
         id__in=organisation_ids_for(user, Area.CASES, write=True),
         kind__in=[org_rules.MUNICIPALITY, org_rules.ASSOCIATION, org_rules.WELFARE],
     )
+
+
+# --- Catalogues (issue 3 item 5) --------------------------------------------------------------
+
+
+def _catalogue_row(entry) -> dict:
+    row = {"code": entry.code, "label": entry.label, "sort": entry.sort}
+    if hasattr(entry, "kind_id"):
+        row |= {
+            "kind": entry.kind.code,
+            "organisation_id": entry.organisation_id,
+            "address": entry.address,
+            "contact": entry.contact,
+            "website": entry.website,
+        }
+    if hasattr(entry, "covers_special_categories"):
+        row |= {
+            "required": entry.required,
+            "covers_special_categories": entry.covers_special_categories,
+            "service_kinds": [kind.code for kind in entry.service_kinds.all()],
+        }
+    return row
+
+
+@router.get(
+    "/catalogues/{catalogue}",
+    response={200: list[CatalogueEntryOut], 404: ErrorOut},
+    url_name="case_catalogue",
+)
+def catalogue(request, catalogue: str):
+    """The active entries of a catalogue by code, as the pages offer them: ``angebote``
+    (services; local providers only in their region), ``arten-von-stellen``,
+    ``beratungsthemen``, ``aufenthaltsstatus``, ``abschlussgruende``,
+    ``einwilligungszwecke``, ``strukturelle-themen``. No personal data."""
+    require_area(request, Area.CASES)
+    entries = api_selectors.catalogue_for(request.user, catalogue[:40])
+    if entries is None:
+        return Status(
+            404,
+            {"detail": [{"field": "catalogue", "msg": "Katalog: Diesen Katalog gibt es nicht."}]},
+        )
+    return [_catalogue_row(entry) for entry in entries]
 
 
 # --- Clients ---------------------------------------------------------------------------------
