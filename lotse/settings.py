@@ -376,5 +376,8 @@ LOGGING = {
         # Axes would log user names and addresses of failed logins.
         "axes": {"level": "ERROR"},
         "django.request": {"level": "ERROR"},
+        # WeasyPrint and fontTools report every rendering step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
