@@ -978,6 +978,46 @@ ROUTES.append(Route("api:case_catalogue", CASE_WORKERS, api=True, kwargs=_catalo
 # coordinating office records its networking events (BW 4.2 e, Area.STAFF write).
 # Foreign units (?unit=<other region>) answer 404: tests/indicators/test_access.py.
 COORDINATION_ONLY = frozenset({Role.COORDINATION})
+
+
+def _year_closure(world, own):
+    from django.utils import timezone
+
+    from lotse.indicators.models import YearClosure
+
+    closure, _ = YearClosure.objects.get_or_create(
+        organisation=world.own_org if own else world.foreign_org,
+        year=2025,
+        version=1,
+        defaults={
+            "closed_at": timezone.now(),
+            "closed_by": world.users[Role.TEAM_LEAD],
+            "figures": {},
+        },
+    )
+    return {"pk": closure.pk}
+
+
+
+
+def _year_closure(world, own):
+    from django.utils import timezone
+
+    from lotse.indicators.models import YearClosure
+
+    closure, _ = YearClosure.objects.get_or_create(
+        organisation=world.own_org if own else world.foreign_org,
+        year=2025,
+        version=1,
+        defaults={
+            "closed_at": timezone.now(),
+            "closed_by": world.users[Role.TEAM_LEAD],
+            "figures": {},
+        },
+    )
+    return {"pk": closure.pk}
+
+
 INDICATOR_ROUTES = [
     Route("indicators:dashboard", AGGREGATE_READERS),
     Route("indicators:dashboard", AGGREGATE_READERS, query="?year=2025"),
@@ -999,6 +1039,22 @@ INDICATOR_ROUTES = [
         },
     ),
     Route("api:indicators", AGGREGATE_READERS, api=True, query="?year=2025"),
+    # Issue 6 item 5: the unit's team lead closes the year; reopening (team lead, or the
+    # coordinating office that checks the unit: tests/indicators/test_submission.py).
+    Route(
+        "indicators:year_close",
+        TEAM_LEADS,
+        method="post",
+        data=lambda w, o: {"unit": w.own_org.pk, "year": "2025"},
+    ),
+    Route("indicators:year_reopen", TEAM_LEADS, kwargs=_year_closure),
+    Route(
+        "indicators:year_reopen",
+        TEAM_LEADS,
+        method="post",
+        kwargs=_year_closure,
+        data=lambda w, o: {"reason": "Zahlen unvollständig"},
+    ),
 ]
 ROUTES += INDICATOR_ROUTES
 

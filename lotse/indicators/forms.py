@@ -49,3 +49,12 @@ class NetworkEventForm(KernFormMixin, forms.ModelForm):
                 _("Datum: eine Veranstaltung wird erst erfasst, wenn sie stattgefunden hat.")
             )
         return held_on
+
+
+class ReopenForm(KernFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Grund der Wiedereröffnung"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text=_("Der Grund wird mit der Version gespeichert, z. B. „Zahlen unvollständig“."),
+    )

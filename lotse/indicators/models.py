@@ -131,3 +131,60 @@ class NetworkEvent(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class YearClosureQuerySet(TenantQuerySet):
+    # Closures carry aggregates only: whoever may see the unit's indicators sees them.
+    tenant_area = Area.AGGREGATES
+
+    def in_force(self):
+        return self.filter(reopened_at__isnull=True)
+
+
+class YearClosure(models.Model):
+    """A unit closes its reporting year (issue 6 item 5; BW 6.1, 9.1.9).
+
+    Every closing is a new version that keeps the figures as they were sent
+    (suppressed, as they leave the unit); reopening needs a reason and keeps the
+    version with that reason, so the history stays complete.
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("Einheit"),
+        on_delete=models.PROTECT,
+        related_name="year_closures",
+    )
+    year = models.PositiveSmallIntegerField(_("Berichtsjahr"))
+    version = models.PositiveSmallIntegerField(_("Version"))
+    closed_at = models.DateTimeField(_("abgeschlossen am"))
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    figures = models.JSONField(_("Kennzahlen beim Abschluss"))
+    reopened_at = models.DateTimeField(_("wiedereröffnet am"), null=True, blank=True)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reopen_reason = models.TextField(_("Grund der Wiedereröffnung"), blank=True)
+
+    objects = YearClosureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Jahresabschluss der Kennzahlen")
+        verbose_name_plural = _("Jahresabschlüsse der Kennzahlen")
+        ordering = ["organisation_id", "year", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "year", "version"], name="year_closure_version"
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "year"],
+                condition=models.Q(reopened_at__isnull=True),
+                name="one_year_closure_in_force",
+            ),
+        ]
+        indexes = [models.Index(fields=["year", "organisation"])]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}/{self.year} v{self.version}"

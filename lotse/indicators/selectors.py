@@ -44,6 +44,8 @@ UNIT_KINDS = (
     org_rules.MUNICIPALITY,
     org_rules.WELFARE,
 )
+# Units that close their reporting year themselves (issue 6 item 5, BW 6.1).
+CLOSING_KINDS = (org_rules.MUNICIPALITY, org_rules.ASSOCIATION, org_rules.WELFARE)
 FIRST_YEAR = 2000
 LAND_KEYS = {Programme.BW: "08", Programme.KIM: "05"}
 
@@ -342,6 +344,7 @@ class Report:
     suppressed: bool
     k: int
     figures: list[Figure]
+    unit_ids: frozenset[int] = frozenset()
 
     def by_code(self, code: str) -> Figure | None:
         return next((f for f in self.figures if f.indicator.code == code), None)
@@ -412,4 +415,41 @@ def report_for(
         suppressed=suppressed,
         k=k,
         figures=figures,
+        unit_ids=unit_ids,
     )
+
+
+# --- Completeness: who has closed the year (issue 6 items 4–5) ----------------------------
+
+
+@dataclass
+class ClosureRow:
+    unit: Organisation
+    versions: list  # YearClosure, newest first
+    overdue: bool
+    can_reopen: bool = False
+
+    @property
+    def in_force(self):
+        return next((v for v in self.versions if v.reopened_at is None), None)
+
+
+def closure_status(user, report: Report, units: list[Organisation]) -> list[ClosureRow]:
+    """Every unit below (or equal to) the report's unit that closes its own year, with
+    its closings of the year; one query."""
+    from lotse.indicators.models import YearClosure
+
+    closing = [u for u in units if u.pk in report.unit_ids and u.kind in CLOSING_KINDS]
+    versions: dict[int, list] = {u.pk: [] for u in closing}
+    for closure in YearClosure.objects.for_user(user).filter(
+        year=report.year, organisation_id__in=list(versions)
+    ):
+        versions[closure.organisation_id].append(closure)
+    overdue = clock.today() > report.due
+    rows = []
+    for unit in closing:
+        history = sorted(versions[unit.pk], key=lambda c: -c.version)
+        row = ClosureRow(unit=unit, versions=history, overdue=False)
+        row.overdue = overdue and row.in_force is None
+        rows.append(row)
+    return rows

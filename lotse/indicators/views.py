@@ -2,20 +2,24 @@
 coordinating office's networking events (BW 4.2 e)."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from lotse.core import clock
 from lotse.core.permissions import area_required
-from lotse.core.tenancy import Area, has_area, organisation_ids_for
-from lotse.indicators import export, selectors
-from lotse.indicators.forms import NetworkEventForm, ReportFilterForm
-from lotse.indicators.models import NetworkEvent
+from lotse.core.tenancy import Area, get_for_user, has_area, organisation_ids_for
+from lotse.indicators import export, selectors, services
+from lotse.indicators.forms import NetworkEventForm, ReopenForm, ReportFilterForm
+from lotse.indicators.models import NetworkEvent, YearClosure
 from lotse.organisations import rules as org_rules
 from lotse.organisations.models import Organisation
+from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_record
 
@@ -54,11 +58,14 @@ def _report(request: HttpRequest, *, force_suppression: bool = False):
             report = selectors.report_for(
                 request.user, unit, year, units=units, force_suppression=force_suppression
             )
-    return form, report
+    return form, report, units
 
 
-def _page(request: HttpRequest, form, report, *, status: int = 200) -> HttpResponse:
+def _page(request: HttpRequest, form, report, units, *, status: int = 200) -> HttpResponse:
     chart = _chart(report.by_code("referrals.outcome")) if report else []
+    closures = selectors.closure_status(request.user, report, units) if report else []
+    for row in closures:
+        row.can_reopen = row.in_force is not None and services.may_reopen(request.user, row.unit)
     return render(
         request,
         "indicators/dashboard.html",
@@ -69,6 +76,12 @@ def _page(request: HttpRequest, form, report, *, status: int = 200) -> HttpRespo
             "chart_height": len(chart) * 32,
             "query": request.GET.urlencode(),
             "can_record_events": has_area(request.user, Area.STAFF, write=True),
+            "closures": closures,
+            "can_close": bool(
+                report
+                and services.may_close(request.user, report.unit)
+                and not any(row.in_force for row in closures if row.unit == report.unit)
+            ),
         },
         status=status,
     )
@@ -77,15 +90,15 @@ def _page(request: HttpRequest, form, report, *, status: int = 200) -> HttpRespo
 @area_required(Area.AGGREGATES)
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Issue 6 item 6: the indicators of a unit and year, suppressed where they must be."""
-    form, report = _report(request)
-    return _page(request, form, report)
+    form, report, units = _report(request)
+    return _page(request, form, report, units)
 
 
 def _export(request: HttpRequest, *, suffix: str, content_type: str, build) -> HttpResponse:
     # Exports leave the municipality: always suppressed (SPEC §5).
-    form, report = _report(request, force_suppression=True)
+    form, report, units = _report(request, force_suppression=True)
     if report is None:
-        return _page(request, form, None, status=400)
+        return _page(request, form, None, units, status=400)
     audit_record(
         actor=request.user,
         action=AuditAction.EXPORT,
@@ -166,4 +179,55 @@ def network_event_create(request: HttpRequest) -> HttpResponse:
         request,
         "indicators/form.html",
         {"form": form, "title": _("Vernetzungsveranstaltung erfassen")},
+    )
+
+
+def _back(unit_pk: int, year: int) -> HttpResponse:
+    return redirect(f"{reverse('indicators:dashboard')}?year={year}&unit={unit_pk}")
+
+
+@require_POST
+@area_required(Area.AGGREGATES)
+def year_close(request: HttpRequest) -> HttpResponse:
+    """Issue 6 item 5: a unit's team lead closes the reporting year (BW 6.1, 9.1.9)."""
+    units = selectors.units_for(request.user)
+    # A unit outside the user's scope answers like a missing one.
+    unit = selectors.unit_for(request.user, units, request.POST.get("unit"))
+    if not services.may_close(request.user, unit):
+        raise PermissionDenied
+    try:
+        year = int(request.POST.get("year", ""))
+    except ValueError:
+        messages.error(request, _("Berichtsjahr: bitte ein Jahr als Zahl angeben."))
+        return redirect("indicators:dashboard")
+    try:
+        services.year_close(user=request.user, unit=unit, year=year, units=units)
+    except (RuleViolation, selectors.YearError) as error:
+        messages.error(request, getattr(error, "message", str(error)))
+    else:
+        messages.success(request, _("Das Berichtsjahr ist abgeschlossen."))
+    return _back(unit.pk, year)
+
+
+@area_required(Area.AGGREGATES)
+def year_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Reopen a closed year with a reason; the closed version is kept (issue 6 item 5)."""
+    closure = get_for_user(YearClosure.objects.select_related("organisation"), request.user, pk)
+    if not services.may_reopen(request.user, closure.organisation):
+        raise PermissionDenied
+    form = ReopenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.year_reopen(
+                user=request.user, closure=closure, reason=form.cleaned_data["reason"]
+            )
+        except RuleViolation as violation:
+            form.add_rule_violation(violation)
+        else:
+            messages.success(request, _("Der Abschluss ist wiedereröffnet."))
+            return _back(closure.organisation_id, closure.year)
+    return render(
+        request,
+        "indicators/reopen.html",
+        {"form": form, "closure": closure},
     )

@@ -1,0 +1,85 @@
+"""Closing and reopening a unit's reporting year (issue 6 item 5; BW 6.1, 4.2 g, 9.1.9).
+
+A municipality, association or welfare organisation closes its year (its team
+lead); the county's coordinating office then aggregates and checks, and may send
+it back by reopening it with a reason. Each closing is a new version holding the
+figures as they left the unit (suppressed); nothing is overwritten.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from lotse.accounts.permissions import Role
+from lotse.cases.permissions import team_lead_organisation_ids
+from lotse.core import clock
+from lotse.core.tenancy import Area, organisation_ids_for, roles_of
+from lotse.indicators import selectors
+from lotse.indicators.models import YearClosure
+from lotse.organisations.models import Organisation
+from lotse.organisations.rules import RuleViolation
+
+CLOSING_KINDS = selectors.CLOSING_KINDS
+
+
+def may_close(user, unit: Organisation) -> bool:
+    return unit.kind in CLOSING_KINDS and unit.pk in team_lead_organisation_ids(user)
+
+
+def may_reopen(user, unit: Organisation) -> bool:
+    """The unit's team lead, or the coordinating office that checks it (BW 4.2 g)."""
+    if may_close(user, unit):
+        return True
+    return Role.COORDINATION in roles_of(user) and unit.pk in organisation_ids_for(
+        user, Area.AGGREGATES
+    )
+
+
+@transaction.atomic
+def year_close(*, user, unit: Organisation, year: int, units: list[Organisation]) -> YearClosure:
+    if not may_close(user, unit):
+        raise PermissionDenied
+    selectors.check_year(year)
+    indicator_set = selectors.indicator_set_for(unit, year)
+    if clock.today() <= selectors.reference_date(indicator_set, year):
+        raise RuleViolation(
+            _(
+                "Berichtsjahr: ein Jahr kann erst nach dem Stichtag abgeschlossen werden (BW 9.1.9)."
+            ),
+            "year",
+        )
+    # One closing at a time per unit: lock the unit's row.
+    Organisation.objects.select_for_update().filter(pk=unit.pk).first()
+    closures = YearClosure.objects.filter(organisation=unit, year=year)
+    if closures.in_force().exists():
+        raise RuleViolation(_("Berichtsjahr: dieses Jahr ist bereits abgeschlossen."), "year")
+    version = (closures.aggregate(last=Max("version"))["last"] or 0) + 1
+    report = selectors.report_for(user, unit, year, units=units, force_suppression=True)
+    return YearClosure.objects.create(
+        organisation=unit,
+        year=year,
+        version=version,
+        closed_at=clock.now(),
+        closed_by=user,
+        figures=report.as_json(),
+    )
+
+
+@transaction.atomic
+def year_reopen(*, user, closure: YearClosure, reason: str) -> YearClosure:
+    reason = (reason or "").strip()
+    if not reason:
+        raise RuleViolation(
+            _("Grund: bitte angeben, warum der Abschluss wiedereröffnet wird."), "reason"
+        )
+    closure = YearClosure.objects.select_for_update().get(pk=closure.pk)
+    if not may_reopen(user, closure.organisation):
+        raise PermissionDenied
+    if closure.reopened_at is not None:
+        raise RuleViolation(_("Dieser Abschluss ist bereits wiedereröffnet."), "reason")
+    closure.reopened_at = clock.now()
+    closure.reopened_by = user
+    closure.reopen_reason = reason
+    closure.save(update_fields=["reopened_at", "reopened_by", "reopen_reason"])
+    return closure
