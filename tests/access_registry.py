@@ -998,26 +998,6 @@ def _year_closure(world, own):
     return {"pk": closure.pk}
 
 
-
-
-def _year_closure(world, own):
-    from django.utils import timezone
-
-    from lotse.indicators.models import YearClosure
-
-    closure, _ = YearClosure.objects.get_or_create(
-        organisation=world.own_org if own else world.foreign_org,
-        year=2025,
-        version=1,
-        defaults={
-            "closed_at": timezone.now(),
-            "closed_by": world.users[Role.TEAM_LEAD],
-            "figures": {},
-        },
-    )
-    return {"pk": closure.pk}
-
-
 INDICATOR_ROUTES = [
     Route("indicators:dashboard", AGGREGATE_READERS),
     Route("indicators:dashboard", AGGREGATE_READERS, query="?year=2025"),
