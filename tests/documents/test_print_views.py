@@ -214,3 +214,20 @@ def test_print_queries_do_not_grow_with_the_goals(login):
     with CaptureQueriesContext(connection) as after:
         browser.get(plan_page)
     assert len(after) == len(before)
+
+
+def test_consent_form_query_budget(login):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = make_client()
+    browser = login("cm.luenen")
+    url = consent_url(client, "fa")
+    browser.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert browser.get(url).status_code == 200
+    # Session, user, memberships, scope (2), the case, the texts that apply, the purposes
+    # and their service kinds, the access log (savepoint, chain, insert, release), and
+    # the session save (savepoint, update, release).
+    # PostgreSQL adds the advisory lock of the access log's chain.
+    assert len(queries) == 16 + (connection.vendor == "postgresql")

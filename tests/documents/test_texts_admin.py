@@ -214,3 +214,27 @@ def test_text_form_queries_are_pinned(admin, django_assert_num_queries):
     # fields, the organisation choices, and the session save (3 with its savepoint)
     with django_assert_num_queries(10):
         admin.get(url)
+
+
+def test_a_second_text_for_the_same_node_and_language_is_refused(admin):
+    assert admin.post(reverse("documents:text_create"), form_data()).status_code == 302
+    response = admin.post(reverse("documents:text_create"), form_data(title="Zweite Fassung"))
+    assert response.status_code == 200
+    assert any("gibt es schon einen Text" in e for e in response.context["form"].errors["language"])
+    assert DocumentText.objects.filter(organisation__name="Land Nordrhein-Westfalen").count() == 1
+
+
+def test_labels_take_no_placeholders(admin):
+    response = admin.post(
+        reverse("documents:text_create"), form_data(**{"label__name": "Name {organisation}"})
+    )
+    assert response.status_code == 200
+    assert "geschweifte Klammern" in response.context["form"].errors["label__name"][0]
+
+
+def test_an_admin_cannot_adapt_texts_outside_their_subtree(admin):
+    backnang = Organisation.objects.get(name="Backnang")
+    response = admin.post(reverse("documents:text_create"), form_data(organisation=backnang.pk))
+    assert response.status_code == 200
+    assert "organisation" in response.context["form"].errors
+    assert not DocumentText.objects.filter(organisation=backnang).exists()
