@@ -12,6 +12,8 @@ template or a typed text cannot make the server fetch anything.
 """
 
 import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -19,9 +21,10 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint import HTML
+from weasyprint import HTML, Attachment
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from lotse.core import clock
 from lotse.documents import rules
 
 # PDF/A-3: archivable, and (unlike A-2) allows embedded files such as the XML of a
@@ -78,11 +81,25 @@ class StaticFilesOnly(URLFetcher):
         )
 
 
-def render_pdf(template_name: str, context: dict, *, lang: str) -> bytes:
+@dataclass(frozen=True)
+class EmbeddedFile:
+    """A file carried inside the PDF/A-3 (e.g. the XML of a proof of use)."""
+
+    name: str
+    content: bytes
+    description: str = ""
+    # ISO 32000-2, 7.11.3: Data, Source, Alternative, Supplement or Unspecified.
+    relationship: str = "Data"
+
+
+def render_pdf(
+    template_name: str, context: dict, *, lang: str, attachments: Sequence[EmbeddedFile] = ()
+) -> bytes:
     """The template rendered as a PDF/A document in the language ``lang``.
 
     The context gets ``lang`` and ``dir`` (rtl for Arabic script); the template
     sets the document's title in ``{% block title %}`` (PDF metadata).
+    ``attachments`` are embedded as associated files, as PDF/A-3 allows.
     """
     context = {**context, "lang": lang, "dir": "rtl" if rules.is_rtl(lang) else "ltr"}
     # Document chrome (page numbers, headings) follows the document's main language
@@ -90,5 +107,19 @@ def render_pdf(template_name: str, context: dict, *, lang: str) -> bytes:
     ui_language = lang if lang in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
     with translation.override(ui_language):
         html = render_to_string(template_name, context)
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesOnly())
-    return document.write_pdf(pdf_variant=PDF_VARIANT)
+    fetcher = StaticFilesOnly()
+    now = clock.now()
+    embedded = [
+        Attachment(
+            string=item.content,
+            name=item.name,
+            description=item.description,
+            relationship=item.relationship,
+            created=now,
+            modified=now,
+            url_fetcher=fetcher,
+        )
+        for item in attachments
+    ]
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
+    return document.write_pdf(pdf_variant=PDF_VARIANT, attachments=embedded or None)

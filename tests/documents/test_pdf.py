@@ -75,3 +75,25 @@ def test_the_url_fetcher_refuses_everything_but_static_files(url):
 def test_the_url_fetcher_serves_the_print_stylesheet():
     response = StaticFilesOnly().fetch("file:///static/documents/print.css")
     assert b"@page" in response.read()
+
+
+def test_files_can_be_embedded_for_pdf_a_3():
+    # For the proof of use (issue 5): its XML travels inside the archived PDF.
+    from lotse.documents.pdf import EmbeddedFile
+
+    xml = b"<?xml version='1.0'?><verwendungsnachweis/>"
+    content = render_pdf(
+        "documents/plan_summary.html",
+        {
+            "title": "Nachweis",
+            "client": {"case_number": "-", "organisation": {"name": "Kreis Unna"}},
+            "labels": {},
+            "part": {"before": [], "after": []},
+            "rows": [],
+            "text": {"display_name": "Deutsch"},
+        },
+        lang="de",
+        attachments=[EmbeddedFile("nachweis.xml", xml, "Verwendungsnachweis")],
+    )
+    reader, _text = read(content)
+    assert reader.attachments["nachweis.xml"] == [xml]
