@@ -1133,6 +1133,21 @@ def _approved(world, own):
     return {"pk": _grant_objects(world, own).approved.pk}
 
 
+def _claim(world, own):
+    return {"pk": _grant_objects(world, own).claim.pk}
+
+
+def _settlement_data(world, own):
+    return {
+        "organisation": _grant_objects(world, True).town.pk,
+        "year": "2023",
+        "programme_amount": "114.000,00",
+        "eligible_costs": "9.000,00",
+        "paid": "9.500,00",
+        "settled_on": "2024-03-01",
+    }
+
+
 def _api_grant(world, own):
     return {"grant_id": _grant_objects(world, own).decision.pk}
 
@@ -1275,6 +1290,26 @@ GRANT_ROUTES: list[Route] = [
         kwargs=_approved,
         data=lambda w, o: {"paid_on": "2023-02-01", "paid_amount": "9.500,00"},
     ),
+    Route("funding:settlement_create", GRANT_WRITERS, kwargs=_decision),
+    Route("funding:settlement_create", GRANT_WRITERS, kwargs=_decision, query="?stelle=1"),
+    Route(
+        "funding:settlement_create",
+        GRANT_WRITERS,
+        method="post",
+        kwargs=_decision,
+        data=_settlement_data,
+    ),
+    Route("funding:claim_detail", GRANT_READERS, kwargs=_claim),
+    Route("funding:claim_detail", GRANT_READERS, kwargs=_claim, query="?until=2024-06-30"),
+    Route(
+        "funding:claim_pass_on",
+        GRANT_WRITERS,
+        method="post",
+        kwargs=_claim,
+        data=lambda w, o: {"recipient": _grant_objects(w, True).town.pk, "amount": "500,00"},
+    ),
+    Route("funding:overview", GRANT_READERS),
+    Route("funding:overview", GRANT_READERS, query="?year=2023"),
     Route("api:funding_grant_list", GRANT_READERS, api=True),
     Route("api:funding_grant_detail", GRANT_READERS, api=True, kwargs=_api_grant),
     Route("api:funding_grant_ledger", GRANT_READERS, api=True, kwargs=_api_grant),

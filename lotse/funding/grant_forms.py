@@ -280,3 +280,62 @@ class PayoutForm(KernFormMixin, forms.Form):
 
     def clean_paid_amount(self) -> Decimal:
         return _parse(self, "paid_amount", parse_money, str(_("Der Betrag")), required=True)
+
+
+class SettlementForm(KernFormMixin, forms.Form):
+    organisation = forms.ModelChoiceField(label=_("abgerechnete Stelle"), queryset=None)
+    year = forms.IntegerField(label=_("Jahr"), min_value=2000, max_value=2100)
+    programme_amount = _money_field(
+        _("Betrag nach dem Förderprogramm (EUR)"),
+        help_text=_("Vorbelegt mit dem weitergeleiteten Anteil (KIM § 6) bzw. dem Bescheid."),
+    )
+    eligible_costs = _money_field(
+        _("zuwendungsfähige Ist-Ausgaben (EUR)"),
+        help_text=_("Abrechnung nach tatsächlichen Ausgaben (KIM § 8; BW 8.3)."),
+    )
+    paid = _money_field(
+        _("ausgezahlt (EUR)"), help_text=_("Vorbelegt mit den erfassten Auszahlungen.")
+    )
+    settled_on = forms.DateField(label=_("abgerechnet am"), widget=DateInput())
+    interest_from = forms.DateField(
+        label=_("Zinsen ab"),
+        required=False,
+        widget=DateInput(),
+        help_text=_(
+            "Tag, ab dem der Bescheid unwirksam ist (§ 49a Abs. 3 VwVfG); leer: das Abrechnungsdatum."
+        ),
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+    def clean_programme_amount(self) -> Decimal:
+        return _parse(self, "programme_amount", parse_money, str(_("Der Betrag")), required=True)
+
+    def clean_eligible_costs(self) -> Decimal:
+        return _parse(self, "eligible_costs", parse_money, str(_("Die Ausgaben")), required=True)
+
+    def clean_paid(self) -> Decimal:
+        return _parse(self, "paid", parse_money, str(_("Der ausgezahlte Betrag")), required=True)
+
+
+class InterestForm(KernFormMixin, forms.Form):
+    until = forms.DateField(
+        label=_("Zinsen berechnen bis"),
+        widget=DateInput(),
+        help_text=_("§ 49a Abs. 3 VwVfG: fünf Prozentpunkte über dem Basiszinssatz jährlich."),
+    )
+
+
+class PassOnForm(KernFormMixin, forms.Form):
+    recipient = forms.ModelChoiceField(label=_("Weiterleitungsempfänger"), queryset=None)
+    amount = _money_field(_("weitergegebener Betrag (EUR)"))
+    note = forms.CharField(label=_("Bemerkung"), required=False, widget=forms.Textarea({"rows": 2}))
+
+    def __init__(self, *args, recipients, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recipient"].queryset = recipients
+
+    def clean_amount(self) -> Decimal:
+        return _parse(self, "amount", parse_money, str(_("Der Betrag")), required=True)

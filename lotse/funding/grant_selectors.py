@@ -445,3 +445,145 @@ def entitlements_for(
         if county is not None:
             per_county[county] = per_county.get(county, ZERO) + entry.total
     return list(by_org.values()), per_county
+
+
+# --- Settlement, recovery and the overview (item 7) -------------------------------------------
+
+
+def claims_for(user, *, write: bool = False) -> QuerySet:
+    """A claim is the debtor's and, read and passed on, the holder's of the grant."""
+    from lotse.funding.models import RecoveryClaim
+
+    own = RecoveryClaim.objects.for_user(user, write=write)
+    held = GrantDecision.objects.for_user(user, write=write).values("id")
+    return RecoveryClaim.objects.filter(Q(id__in=own.values("id")) | Q(decision_id__in=held))
+
+
+def get_claim_for_user(user, pk, *, write: bool = False):
+    return _get(
+        claims_for(user, write=write).select_related(
+            "organisation", "decision__programme", "decision__organisation", "settlement"
+        ),
+        pk,
+    )
+
+
+def settlement_defaults(decision: GrantDecision, organisation: Organisation) -> dict:
+    """Programme amount = the recipient's share; paid = its recorded payouts (the holder: the grant)."""
+    share = recipient_share(decision, organisation).amount
+    if organisation.pk == decision.organisation_id:
+        paid = decision.amount or ZERO
+    else:
+        paid = (
+            PaymentRequest.objects.filter(
+                decision=decision, organisation=organisation, status=PaymentStatus.PAID
+            ).aggregate(s=Sum("paid_amount"))["s"]
+            or ZERO
+        )
+    return {"programme_amount": share, "paid": paid}
+
+
+@dataclass
+class OverviewRow:
+    organisation: Organisation
+    granted: Decimal = ZERO
+    paid: Decimal = ZERO
+    proven: Decimal = ZERO
+
+
+@dataclass
+class CountyOverview:
+    county: Organisation
+    rows: list[OverviewRow]
+
+    @property
+    def maximum(self) -> Decimal:
+        return max((max(r.granted, r.paid, r.proven) for r in self.rows), default=ZERO)
+
+    @property
+    def totals(self) -> OverviewRow:
+        return OverviewRow(
+            self.county,
+            sum((r.granted for r in self.rows), ZERO),
+            sum((r.paid for r in self.rows), ZERO),
+            sum((r.proven for r in self.rows), ZERO),
+        )
+
+
+def overview_for(user, *, year: int) -> list[CountyOverview]:
+    """Per county and recipient: granted (passed on), paid and proven for decisions of ``year``.
+
+    A constant number of queries: decisions with their contracts and versions
+    prefetched, payouts and proven costs summed in one query each.
+    """
+    from lotse.funding.models import Settlement
+
+    decisions = list(
+        decisions_for(user)
+        .filter(period_start__year=year)
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch(
+                "contracts",
+                queryset=PassThroughContract.objects.prefetch_related(
+                    Prefetch(
+                        "versions",
+                        queryset=ContractVersion.objects.filter(status=VersionStatus.IN_FORCE)
+                        .order_by("number", "id")
+                        .prefetch_related("allocations"),
+                        to_attr="in_force",
+                    ),
+                    "decisions",
+                ),
+            )
+        )
+    )
+    ids = [d.pk for d in decisions]
+    paid = {
+        (row["decision_id"], row["organisation_id"]): row["s"]
+        for row in PaymentRequest.objects.filter(decision_id__in=ids, status=PaymentStatus.PAID)
+        .values("decision_id", "organisation_id")
+        .annotate(s=Sum("paid_amount"))
+    }
+    proven = {
+        (row["decision_id"], row["organisation_id"]): row["s"]
+        for row in Settlement.objects.filter(decision_id__in=ids)
+        .values("decision_id", "organisation_id")
+        .annotate(s=Sum("eligible_costs"))
+    }
+    recipient_ids: set[int] = set()
+    pairs: list[tuple[GrantDecision, int]] = []
+    for decision in decisions:
+        contracts = list(decision.contracts.all())
+        passed_to = {
+            a.organisation_id
+            for c in contracts
+            for v in c.in_force
+            for a in v.allocations.all()
+            if a.programme_id == decision.programme_id
+        }
+        targets = passed_to or {decision.organisation_id}
+        targets |= {org for (d, org) in paid if d == decision.pk}
+        for org_id in targets:
+            pairs.append((decision, org_id))
+            recipient_ids.add(org_id)
+    organisations = {o.pk: o for o in Organisation.objects.filter(pk__in=recipient_ids)}
+    counties = {c.path: c for c in Organisation.objects.filter(kind="county")}
+    by_county: dict[int, CountyOverview] = {}
+    for decision, org_id in pairs:
+        organisation = organisations[org_id]
+        county = county_of(organisation, counties) or decision.organisation
+        entry = by_county.setdefault(county.pk, CountyOverview(county, []))
+        row = next((r for r in entry.rows if r.organisation.pk == org_id), None)
+        if row is None:
+            row = OverviewRow(organisation)
+            entry.rows.append(row)
+        row.granted += recipient_share(
+            decision, organisation, contracts=list(decision.contracts.all())
+        ).amount
+        row.paid += paid.get((decision.pk, org_id)) or ZERO
+        row.proven += proven.get((decision.pk, org_id)) or ZERO
+    result = sorted(by_county.values(), key=lambda c: c.county.name)
+    for entry in result:
+        entry.rows.sort(key=lambda r: r.organisation.name)
+    return result

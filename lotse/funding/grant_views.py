@@ -16,6 +16,7 @@ from lotse.core import clock
 from lotse.core.permissions import area_required
 from lotse.core.tenancy import Area, has_area, organisation_ids_for
 from lotse.funding import grant_selectors as gs
+from lotse.funding import selectors as programme_selectors
 from lotse.funding import services
 from lotse.funding.grant_forms import (
     AllocationFormSet,
@@ -23,10 +24,13 @@ from lotse.funding.grant_forms import (
     DecideForm,
     DecisionChangeForm,
     DecisionForm,
+    InterestForm,
     NoticeForm,
+    PassOnForm,
     PaymentRequestForm,
     PayoutForm,
     PositionForm,
+    SettlementForm,
     VersionForm,
 )
 from lotse.funding.models import (
@@ -34,6 +38,7 @@ from lotse.funding.models import (
     PaymentStatus,
     VersionStatus,
 )
+from lotse.funding.rules import RuleError, format_eur
 from lotse.organisations.models import Organisation
 from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
@@ -51,6 +56,11 @@ def _writable_organisations(user):
 
 def _can_write(user, organisation_id: int) -> bool:
     return organisation_id in organisation_ids_for(user, Area.GRANTS, write=True)
+
+
+def _money_input(amount) -> str:
+    """An amount as a German form value: 47500 → "47.500,00"."""
+    return format_eur(amount).removesuffix(" EUR")
 
 
 def _year(request: HttpRequest) -> int:
@@ -152,6 +162,13 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "changes": decision.changes.order_by("changed_at"),
             "contracts": gs.contracts_for(request.user).filter(decisions=decision),
             "follow_ups": decision.follow_ups.all(),
+            "settlements": decision.settlements.select_related("organisation").order_by(
+                "-year", "organisation__name"
+            ),
+            "claims": gs.claims_for(request.user)
+            .filter(decision=decision)
+            .select_related("organisation")
+            .order_by("id"),
             "can_write": _can_write(request.user, decision.organisation_id),
         },
     )
@@ -162,7 +179,7 @@ def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
     decision = gs.get_decision_for_user(request.user, pk, write=True)
     initial = {name: getattr(decision, name) for name in services.DECISION_FIELDS} | {
         "organisation": decision.organisation,
-        "amount": f"{decision.amount}".replace(".", ",") if decision.amount is not None else "",
+        "amount": _money_input(decision.amount) if decision.amount is not None else "",
         "fte": f"{decision.fte.normalize():f}".replace(".", ",")
         if decision.fte is not None
         else "",
@@ -311,7 +328,7 @@ def contract_amend(request: HttpRequest, pk: int) -> HttpResponse:
     if current is not None:
         initial_version = {
             "term_end": current.term_end,
-            "rate": f"{current.rate}".replace(".", ","),
+            "rate": _money_input(current.rate),
         }
         initial_allocations = [
             {
@@ -601,7 +618,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "payout_form": PayoutForm(
                 initial={
                     "paid_on": clock.today(),
-                    "paid_amount": f"{payment.amount}".replace(".", ","),
+                    "paid_amount": _money_input(payment.amount),
                 }
             )
             if may_decide and payment.status == PaymentStatus.APPROVED
@@ -675,5 +692,156 @@ def request_payout(request: HttpRequest, pk: int) -> HttpResponse:
             "planned": payment.planned_payments.all(),
             "explanation": payment.check_explanation.splitlines(),
             "payout_form": form,
+        },
+    )
+
+
+# --- Settlement, recovery and the overview (item 7) -------------------------------------------
+
+
+def _settlement_parties(decision):
+    ids = {decision.organisation_id} | set(
+        ContractAllocation.objects.filter(
+            version__contract__decisions=decision,
+            version__status=VersionStatus.IN_FORCE,
+            programme_id=decision.programme_id,
+        ).values_list("organisation_id", flat=True)
+    )
+    return Organisation.objects.filter(pk__in=ids).order_by("name")
+
+
+@area_required(Area.GRANTS, write=True)
+def settlement_create(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = gs.get_decision_for_user(request.user, pk, write=True)
+    parties = _settlement_parties(decision)
+    initial = {"settled_on": clock.today()}
+    if decision.period_start:
+        initial["year"] = decision.period_start.year
+    chosen = request.GET.get("stelle", "")
+    party = parties.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+    if party is not None:
+        defaults = gs.settlement_defaults(decision, party)
+        initial |= {
+            "organisation": party,
+            "programme_amount": _money_input(defaults["programme_amount"]),
+            "paid": _money_input(defaults["paid"]),
+        }
+    form = SettlementForm(request.POST or None, initial=initial, organisations=parties)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            _settlement, claim = services.settlement_record(
+                decision=decision,
+                organisation=data["organisation"],
+                year=data["year"],
+                programme_amount=data["programme_amount"],
+                eligible_costs=data["eligible_costs"],
+                paid=data["paid"],
+                settled_on=data["settled_on"],
+                interest_from=data["interest_from"],
+                by=request.user,
+            )
+        except RuleViolation as violation:
+            form.add_rule_violation(violation)
+        else:
+            if claim:
+                messages.warning(
+                    request,
+                    _("Überzahlung: Rückforderung über %(amount)s angelegt.")
+                    % {"amount": format_eur(claim.amount)},
+                )
+                return redirect("funding:claim_detail", pk=claim.pk)
+            messages.success(request, _("Abrechnung gespeichert."))
+            return redirect("funding:decision_detail", pk=decision.pk)
+    return render(
+        request,
+        "funding/settlement_form.html",
+        {"form": form, "decision": decision, "parties": parties},
+    )
+
+
+@area_required(Area.GRANTS)
+def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A recovery claim with § 49a interest to a chosen day and, for the county, passing it on."""
+    claim = gs.get_claim_for_user(request.user, pk)
+    audit_object(actor=request.user, action=AuditAction.READ, obj=claim)
+    interest_form = InterestForm(request.GET or None)
+    interest = None
+    if interest_form.is_bound and interest_form.is_valid():
+        try:
+            interest = programme_selectors.interest_calculate(
+                principal=claim.amount,
+                start=claim.interest_from,
+                end=interest_form.cleaned_data["until"],
+            )
+        except RuleError as error:
+            interest_form.add_rule_violation(RuleViolation(error.message, "until"))
+    may_pass_on = claim.organisation_id == claim.decision.organisation_id and _can_write(
+        request.user, claim.organisation_id
+    )
+    return render(
+        request,
+        "funding/claim_detail.html",
+        {
+            "claim": claim,
+            "interest_form": interest_form,
+            "interest": interest,
+            "passed_on": claim.passed_on.select_related("organisation"),
+            "pass_on_form": PassOnForm(
+                recipients=_settlement_parties(claim.decision).exclude(pk=claim.organisation_id)
+            )
+            if may_pass_on
+            else None,
+        },
+    )
+
+
+@require_POST
+@area_required(Area.GRANTS, write=True)
+def claim_pass_on(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = gs.get_claim_for_user(request.user, pk, write=True)
+    recipients = _settlement_parties(claim.decision).exclude(pk=claim.organisation_id)
+    form = PassOnForm(request.POST, recipients=recipients)
+    if form.is_valid():
+        try:
+            passed = services.recovery_pass_on(
+                claim=claim,
+                recipient=form.cleaned_data["recipient"],
+                amount=form.cleaned_data["amount"],
+                note=form.cleaned_data["note"] or "",
+                by=request.user,
+            )
+        except RuleViolation as violation:
+            form.add_rule_violation(violation)
+        else:
+            messages.success(
+                request,
+                _("Rückforderung über %(amount)s an %(name)s weitergegeben (KIM § 11).")
+                % {"amount": format_eur(passed.amount), "name": passed.organisation.name},
+            )
+            return redirect("funding:claim_detail", pk=claim.pk)
+    return render(
+        request,
+        "funding/claim_detail.html",
+        {
+            "claim": claim,
+            "interest_form": InterestForm(),
+            "passed_on": claim.passed_on.select_related("organisation"),
+            "pass_on_form": form,
+        },
+    )
+
+
+@area_required(Area.GRANTS)
+def overview(request: HttpRequest) -> HttpResponse:
+    """The grants officer's overview: granted vs paid vs proven per recipient, chart and table."""
+    year = _year(request)
+    return render(
+        request,
+        "funding/overview.html",
+        {
+            "year": year,
+            "years": range(year - 3, year + 2),
+            "counties": gs.overview_for(request.user, year=year),
         },
     )

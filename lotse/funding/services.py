@@ -28,6 +28,8 @@ from lotse.funding.models import (
     PaymentStatus,
     PlannedPaymentLine,
     Programme,
+    RecoveryClaim,
+    Settlement,
     VersionStatus,
 )
 from lotse.funding.rules import RuleError
@@ -40,6 +42,7 @@ from lotse.funding.rules.contracts import (
 )
 from lotse.funding.rules.money import format_eur
 from lotse.funding.rules.payment_request import PlannedPayment, Reason, payment_request_check
+from lotse.funding.rules.settlement import pass_on_error, settle
 from lotse.organisations.models import Organisation
 from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
@@ -595,3 +598,102 @@ def payment_record_payout(
     request.save()
     audit_object(actor=by, action=AuditAction.UPDATE, obj=request, purpose="Auszahlung erfasst")
     return request
+
+
+# --- Settlement and recovery (item 7) ---------------------------------------------------------
+
+
+@transaction.atomic
+def settlement_record(
+    *,
+    decision: GrantDecision,
+    organisation: Organisation,
+    year: int,
+    programme_amount: Decimal,
+    eligible_costs: Decimal,
+    paid: Decimal,
+    settled_on: date,
+    interest_from: date | None,
+    by,
+) -> tuple[Settlement, RecoveryClaim | None]:
+    """Entitlement = min(programme amount, eligible costs); an overpayment becomes a claim.
+
+    KIM §8 and BW 8.3: settled on actual expenditure; the overpayment bears
+    interest under § 49a Abs. 3 VwVfG from ``interest_from`` (the day the
+    decision ceased to be effective; default the settlement day).
+    """
+    GrantDecision.objects.select_for_update().filter(pk=decision.pk).first()
+    if Settlement.objects.filter(decision=decision, organisation=organisation, year=year).exists():
+        raise RuleViolation(
+            f"Für {organisation.name} ist das Jahr {year} zu diesem Bescheid schon abgerechnet.",
+            "year",
+        )
+    try:
+        result = settle(programme_amount=programme_amount, eligible_costs=eligible_costs, paid=paid)
+    except RuleError as error:
+        raise _violation(error) from error
+    settlement = Settlement.objects.create(
+        organisation=organisation,
+        decision=decision,
+        year=year,
+        programme_amount=programme_amount,
+        eligible_costs=eligible_costs,
+        paid=paid,
+        entitlement=result.entitlement,
+        overpayment=result.overpayment,
+        settled_on=settled_on,
+        explanation="\n".join(result.explanation),
+        created_by=by,
+    )
+    audit_object(actor=by, action=AuditAction.CREATE, obj=settlement, purpose="Abrechnung")
+    claim = None
+    if result.overpayment > 0:
+        claim = RecoveryClaim.objects.create(
+            organisation=organisation,
+            decision=decision,
+            settlement=settlement,
+            amount=result.overpayment,
+            interest_from=interest_from or settled_on,
+            created_by=by,
+        )
+        audit_object(actor=by, action=AuditAction.CREATE, obj=claim, purpose="Rückforderung")
+    return settlement, claim
+
+
+@transaction.atomic
+def recovery_pass_on(
+    *, claim: RecoveryClaim, recipient: Organisation, amount: Decimal, note: str, by
+) -> RecoveryClaim:
+    """KIM §11: the county passes the authority's claim on to a sub-recipient, up to the claim."""
+    claim = RecoveryClaim.objects.select_for_update().get(pk=claim.pk)
+    if claim.organisation_id != claim.decision.organisation_id:
+        raise RuleViolation(
+            "Weitergeben kann nur der Zuwendungsempfänger eine Rückforderung, die gegen ihn selbst "
+            "gerichtet ist (KIM § 11).",
+            "recipient",
+        )
+    if recipient.pk == claim.organisation_id or not recipient.path.startswith(
+        claim.organisation.path
+    ):
+        raise RuleViolation(
+            f"{recipient.name} ist kein Weiterleitungsempfänger von {claim.organisation.name} "
+            "(KIM § 11).",
+            "recipient",
+        )
+    passed_on = claim.passed_on.aggregate(s=Sum("amount"))["s"] or Decimal("0.00")
+    error = pass_on_error(claim_amount=claim.amount, passed_on=passed_on, share=amount)
+    if error:
+        raise _violation(error)
+    passed = RecoveryClaim.objects.create(
+        organisation=recipient,
+        decision=claim.decision,
+        passed_on_from=claim,
+        amount=amount,
+        interest_from=claim.interest_from,
+        note=note,
+        created_by=by,
+    )
+    audit_object(
+        actor=by, action=AuditAction.CREATE, obj=passed, purpose="Rückforderung weitergegeben"
+    )
+    return passed

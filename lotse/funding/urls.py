@@ -27,4 +27,9 @@ urlpatterns = [
     path("mittelabrufe/<int:pk>/", grant_views.request_detail, name="request_detail"),
     path("mittelabrufe/<int:pk>/entscheiden/", grant_views.request_decide, name="request_decide"),
     path("mittelabrufe/<int:pk>/auszahlung/", grant_views.request_payout, name="request_payout"),
+    # Settlement and recovery (issue 5 item 7)
+    path("bescheide/<int:pk>/abrechnung/", grant_views.settlement_create, name="settlement_create"),
+    path("rueckforderungen/<int:pk>/", grant_views.claim_detail, name="claim_detail"),
+    path("rueckforderungen/<int:pk>/weitergeben/", grant_views.claim_pass_on, name="claim_pass_on"),
+    path("uebersicht/", grant_views.overview, name="overview"),
 ]

@@ -37,7 +37,7 @@ def _more_rows():
             organisation=county,
             programme=Programme.objects.get(slug="kim-nrw-bs1"),
             file_number=f"X-{n}",
-            period_start=date(2022, 1, 1),
+            period_start=date(2023, 1, 1),
         )
         PaymentRequest.objects.create(
             organisation=bergkamen,
@@ -52,9 +52,10 @@ PAGES = {
     "funding:grant_list": (None, 10),
     "funding:request_list": (None, 9),
     # Includes the access-log line (chain lock, predecessor, insert) and the ledger.
-    "funding:decision_detail": ("bs2", 25),
+    "funding:decision_detail": ("bs2", 27),
     "funding:contract_detail": ("contract", 18),
     "funding:position_list": (None, 11),
+    "funding:overview": ("year", 17),
 }
 
 
@@ -71,6 +72,8 @@ def test_pages_do_not_grow_with_rows(officer, name, django_assert_num_queries):
             return reverse(
                 name, kwargs={"pk": PassThroughContract.objects.get(title=CONTRACT_TITLE).pk}
             )
+        if kind == "year":
+            return reverse(name) + "?year=2023"
         return reverse(name)
 
     pinned = PAGES[name][1]

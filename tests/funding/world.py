@@ -18,6 +18,7 @@ from lotse.funding.models import (
     PaymentStatus,
     PlannedPaymentLine,
     Programme,
+    RecoveryClaim,
     VersionStatus,
 )
 from lotse.organisations.models import Organisation
@@ -36,6 +37,7 @@ class GrantObjects:
     position: FundedPosition
     submitted: PaymentRequest
     approved: PaymentRequest
+    claim: RecoveryClaim
 
 
 def grant_objects(county_name: str, town_name: str) -> GrantObjects:
@@ -106,7 +108,16 @@ def grant_objects(county_name: str, town_name: str) -> GrantObjects:
             organisation=town, request=request, due=date(2023, 2, 28), amount=Decimal("9500.00")
         )
         requests.append(request)
-    return GrantObjects(county, town, decision, contract, *versions, period, position, *requests)
+    # A recovery claim against the county, which it may pass on (KIM §11).
+    claim = RecoveryClaim.objects.create(
+        organisation=county,
+        decision=decision,
+        amount=Decimal("1000.00"),
+        interest_from=date(2024, 1, 1),
+    )
+    return GrantObjects(
+        county, town, decision, contract, *versions, period, position, *requests, claim
+    )
 
 
 def grants_for(world, own: bool) -> GrantObjects:
