@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "lotse.funding",
     "lotse.staff",
     "lotse.deadlines",
+    "lotse.planning",
     "lotse.indicators",
     "lotse.api",
     "lotse.demo",

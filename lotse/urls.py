@@ -10,6 +10,7 @@ urlpatterns = [
     path("datenschutz/", include("lotse.privacy.urls")),
     path("personal/", include("lotse.staff.urls")),
     path("zuwendungen/fristen/", include("lotse.deadlines.urls")),
+    path("zuwendungen/planungsrahmen/", include("lotse.planning.urls")),
     path("zuwendungen/", include("lotse.funding.urls")),
     path("faelle/", include("lotse.cases.urls")),
     path("kennzahlen/", include("lotse.indicators.urls")),

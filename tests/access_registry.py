@@ -1363,3 +1363,60 @@ DEADLINE_ROUTES = [
     Route("deadlines:mark_done", GRANT_WRITERS, method="post", data=_deadline_key),
 ]
 ROUTES += DEADLINE_ROUTES
+
+
+# --- Planning frame (issue 5 item 8; BW 3.2, 5.2–5.3) ----------------------------------------
+
+AUTHORITY_READERS = frozenset({Role.AUTHORITY, Role.AUDITOR})
+AUTHORITY_WRITERS = frozenset({Role.AUTHORITY})
+
+
+def _planning(world, own):
+    from tests.planning.world import planning_for
+
+    return planning_for(own)
+
+
+def _round(world, own):
+    return {"pk": _planning(world, own).round.pk}
+
+
+def _county_frame(world, own):
+    return {"pk": _planning(world, own).county_frame.pk}
+
+
+def _numbers(world, own):
+    objects = _planning(world, own)
+    return {f"number_{objects.municipality.pk}": "120", f"served_{objects.municipality.pk}": ""}
+
+
+PLANNING_ROUTES = [
+    Route("planning:frame_list", GRANT_READERS),
+    Route("planning:round_create", GRANT_WRITERS),
+    Route(
+        "planning:round_create",
+        GRANT_WRITERS,
+        method="post",
+        data=lambda w, o: {
+            "authority": w.county.parent_id,
+            "year": "2028",
+            "budget": "1.000.000,00",
+            "minimum": "180.000,00",
+        },
+    ),
+    # The round belongs to the granting authority: the county's grants officer does not see it.
+    Route("planning:round_detail", AUTHORITY_READERS, kwargs=_round),
+    Route(
+        "planning:round_quotas",
+        AUTHORITY_WRITERS,
+        method="post",
+        kwargs=_round,
+        data=lambda w, o: {"text": "Kreis Unna; 4,5; 4,6; 4,4\nKreis Soest; 3,0; 3,1; 2,9"},
+    ),
+    Route("planning:round_announce", AUTHORITY_WRITERS, method="post", kwargs=_round),
+    Route("planning:county_frame", GRANT_READERS, kwargs=_county_frame),
+    Route(
+        "planning:county_frame", GRANT_WRITERS, method="post", kwargs=_county_frame, data=_numbers
+    ),
+]
+ROUTES += PLANNING_ROUTES
