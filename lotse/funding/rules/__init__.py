@@ -13,6 +13,9 @@ Modules, each citing its source:
 - planning_frame:  the county frames by allocation quota with a floor (BW 5.2–5.3)
 - interest:        § 49a VwVfG interest with a dated base-rate table
 - payment_request: the two-month rule (ANBest-P 1.4 via KIM §2(3)b–c)
+- contracts:       decision gaps, amendment proposals (KIM §7(3)), amendment order (§14),
+                   notice (§15(2)), the share passed on (§4(1), §6)
+- settlement:      entitlement = min(programme, costs), overpayment, pass-on cap (KIM §8, §11)
 """
 
 from lotse.funding.rules.fare_loss import FareLoss, fare_loss_reimbursement
