@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "lotse.staff",
     "lotse.deadlines",
     "lotse.planning",
+    "lotse.proofs",
     "lotse.indicators",
     "lotse.api",
     "lotse.demo",

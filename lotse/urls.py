@@ -11,6 +11,7 @@ urlpatterns = [
     path("personal/", include("lotse.staff.urls")),
     path("zuwendungen/fristen/", include("lotse.deadlines.urls")),
     path("zuwendungen/planungsrahmen/", include("lotse.planning.urls")),
+    path("zuwendungen/nachweise/", include("lotse.proofs.urls")),
     path("zuwendungen/", include("lotse.funding.urls")),
     path("faelle/", include("lotse.cases.urls")),
     path("kennzahlen/", include("lotse.indicators.urls")),

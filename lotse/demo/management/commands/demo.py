@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from lotse.demo.cases import CASE_MANAGERS, load_cases
 from lotse.demo.grants import load_grants
 from lotse.demo.planning import load_planning
+from lotse.demo.proofs import load_proofs
 from lotse.demo.regions import load_regions
 from lotse.demo.staff import load_staff
 
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         cases = load_cases()
         load_grants()
         load_planning()
+        load_proofs()
         users = [*users, *CASE_MANAGERS]
         self.stdout.write(
             self.style.SUCCESS("Demodaten geladen. Anmeldung unter http://127.0.0.1:8000/login/")
