@@ -205,7 +205,7 @@ class ConsultationForm(KernFormMixin, forms.Form):
 
 def extension_reason_choices() -> list[tuple[str, str]]:
     return [
-        (reason.value, reason.label)
+        (reason.value, _(reason.label))
         for reason in ExtensionReason
         if reason in LISTED_REASONS or settings.LOTSE_EXTENSION_OTHER_REASON
     ]

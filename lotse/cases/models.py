@@ -353,7 +353,7 @@ class CounselingExtension(CaseRecord):
     reason = models.CharField(
         _("Grund"),
         max_length=24,
-        choices=[(reason.value, reason.label) for reason in ExtensionReason],
+        choices=[(reason.value, _(reason.label)) for reason in ExtensionReason],
     )
     # May name a diagnosis: encrypted like the health field.
     justification = EncryptedTextField(_("Begründung"))

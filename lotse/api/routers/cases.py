@@ -51,6 +51,7 @@ from lotse.cases.models import (
 from lotse.cases.permissions import is_team_lead, leads_team_of
 from lotse.cases.rules.dates import PartialDate
 from lotse.cases.selectors import case_state
+from lotse.cases.translation import translated
 from lotse.core import clock
 from lotse.core.tenancy import Area, get_for_user, organisation_ids_for
 from lotse.organisations import rules as org_rules
@@ -304,7 +305,7 @@ def client_update(request, client_id: int, payload: PersonalDataIn):
         try:
             PartialDate.parse(data["birth_date"])
         except ValueError as exc:
-            return _unknown("birth_date", f"Geburtsdatum: {exc}")
+            return _unknown("birth_date", f"Geburtsdatum: {translated(exc.args[0])}")
     if not confirmed:
         duplicates = _duplicates(request.user, client, data)
         if duplicates:

@@ -13,19 +13,21 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from lotse.cases.rules.messages import Message, gettext_noop, label
+
 GERMAN_MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
+    gettext_noop("Januar"),
+    gettext_noop("Februar"),
+    gettext_noop("März"),
+    gettext_noop("April"),
+    gettext_noop("Mai"),
+    gettext_noop("Juni"),
+    gettext_noop("Juli"),
+    gettext_noop("August"),
+    gettext_noop("September"),
+    gettext_noop("Oktober"),
+    gettext_noop("November"),
+    gettext_noop("Dezember"),
 )
 
 
@@ -62,18 +64,27 @@ class PartialDate:
 
     def __post_init__(self) -> None:
         if not 1 <= self.year <= 9999:
-            raise ValueError(f"Das Jahr {self.year} ist ungültig.")
+            raise ValueError(Message(gettext_noop("Das Jahr {year} ist ungültig."), year=self.year))
         if self.month is None:
             if self.day is not None:
-                raise ValueError("Ein Tag ohne Monat ist kein gültiges Datum.")
+                raise ValueError(
+                    Message(gettext_noop("Ein Tag ohne Monat ist kein gültiges Datum."))
+                )
             return
         if not 1 <= self.month <= 12:
-            raise ValueError(f"Der Monat {self.month} ist ungültig.")
+            raise ValueError(
+                Message(gettext_noop("Der Monat {month} ist ungültig."), month=self.month)
+            )
         if self.day is not None:
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
                 raise ValueError(
-                    f"Den {self.day}. {GERMAN_MONTHS[self.month - 1]} {self.year} gibt es nicht."
+                    Message(
+                        gettext_noop("Den {day}. {month} {year} gibt es nicht."),
+                        day=self.day,
+                        month=label(GERMAN_MONTHS[self.month - 1]),
+                        year=self.year,
+                    )
                 )
 
     @classmethod
@@ -98,8 +109,13 @@ class PartialDate:
                 parts = dict(zip(names, (int(group) for group in match.groups()), strict=True))
                 return cls(parts["year"], parts.get("month"), parts.get("day"))
         raise ValueError(
-            f"„{value}“ ist kein Datum; bitte als Jahr (1990), Monat und Jahr (05.1990) "
-            "oder vollständiges Datum (17.05.1990) angeben."
+            Message(
+                gettext_noop(
+                    "„{value}“ ist kein Datum; bitte als Jahr (1990), Monat und Jahr (05.1990) "
+                    "oder vollständiges Datum (17.05.1990) angeben."
+                ),
+                value=value,
+            )
         )
 
     @property

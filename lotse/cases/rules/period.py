@@ -27,6 +27,7 @@ from datetime import date
 from enum import StrEnum
 
 from lotse.cases.rules.dates import PartialDate, add_years, format_de
+from lotse.cases.rules.messages import Message, gettext_noop, label
 
 # BW 4.1.5: "maximal drei Jahren nach dem ersten Beratungsgespräch".
 PERIOD_YEARS = 3
@@ -58,16 +59,17 @@ class ExtensionReason(StrEnum):
         return _REASON_LABELS[self]
 
 
+# Marked for translation; the model's choices translate them where they are shown.
 _REASON_LABELS = {
-    ExtensionReason.ILLITERACY: "Analphabetismus",
-    ExtensionReason.MENTAL_ILLNESS: "Nachgewiesene psychische Erkrankung",
-    ExtensionReason.CHRONIC_ILLNESS: "Chronische Erkrankung",
-    ExtensionReason.DISABILITY: "Behinderung",
-    ExtensionReason.MULTIPLE_PROBLEMS: (
+    ExtensionReason.ILLITERACY: gettext_noop("Analphabetismus"),
+    ExtensionReason.MENTAL_ILLNESS: gettext_noop("Nachgewiesene psychische Erkrankung"),
+    ExtensionReason.CHRONIC_ILLNESS: gettext_noop("Chronische Erkrankung"),
+    ExtensionReason.DISABILITY: gettext_noop("Behinderung"),
+    ExtensionReason.MULTIPLE_PROBLEMS: gettext_noop(
         "Multiproblemlage (Häufung sozialer, psychischer, medizinischer "
         "beziehungsweise ökonomischer Probleme)"
     ),
-    ExtensionReason.OTHER: "Anderer begründeter Einzelfall",
+    ExtensionReason.OTHER: gettext_noop("Anderer begründeter Einzelfall"),
 }
 
 # BW 4.1.5: the reasons the source names.
@@ -130,39 +132,59 @@ def extension_errors(
     regular_end = regular_period_end(initial=initial)
     latest = latest_extension_end(initial=initial)
     if already_extended:
-        errors["__all__"] = (
-            "Der Beratungszeitraum wurde bereits verlängert; eine zweite Verlängerung "
-            "ist nicht möglich (BW 4.1.5)."
+        errors["__all__"] = Message(
+            gettext_noop(
+                "Der Beratungszeitraum wurde bereits verlängert; eine zweite Verlängerung "
+                "ist nicht möglich (BW 4.1.5)."
+            )
         )
     elif requested_on is not None and requested_on > regular_end:
-        errors["__all__"] = (
-            f"Der Beratungszeitraum endete am {format_de(regular_end)}; eine Verlängerung "
-            "muss vor seinem Ende beantragt werden (BW 4.1.5)."
+        errors["__all__"] = Message(
+            gettext_noop(
+                "Der Beratungszeitraum endete am {end}; eine Verlängerung "
+                "muss vor seinem Ende beantragt werden (BW 4.1.5)."
+            ),
+            end=format_de(regular_end),
         )
     if extension.reason is None:
-        errors["reason"] = (
-            "Grund: Bitte einen Grund für die Verlängerung auswählen, zum Beispiel "
-            "Analphabetismus oder eine Multiproblemlage (BW 4.1.5)."
+        errors["reason"] = Message(
+            gettext_noop(
+                "Grund: Bitte einen Grund für die Verlängerung auswählen, zum Beispiel "
+                "Analphabetismus oder eine Multiproblemlage (BW 4.1.5)."
+            )
         )
     elif extension.reason not in LISTED_REASONS and not other_reason_allowed:
-        listed = ", ".join(reason.label for reason in ExtensionReason if reason in LISTED_REASONS)
-        errors["reason"] = (
-            f"Grund: Verlängert werden kann nur aus einem dieser Gründe: {listed} (BW 4.1.5)."
+        listed = tuple(
+            label(reason.label) for reason in ExtensionReason if reason in LISTED_REASONS
+        )
+        errors["reason"] = Message(
+            gettext_noop(
+                "Grund: Verlängert werden kann nur aus einem dieser Gründe: {listed} (BW 4.1.5)."
+            ),
+            listed=listed,
         )
     if not extension.justification.strip():
-        errors["justification"] = (
-            "Begründung: Bitte begründen, warum der Einzelfall eine Verlängerung "
-            "erfordert (BW 4.1.5: „in begründeten Einzelfällen“)."
+        errors["justification"] = Message(
+            gettext_noop(
+                "Begründung: Bitte begründen, warum der Einzelfall eine Verlängerung "
+                "erfordert (BW 4.1.5: „in begründeten Einzelfällen“)."
+            )
         )
     if extension.until <= regular_end:
-        errors["until"] = (
-            f"Verlängert bis: Das Datum muss nach dem regulären Ende des "
-            f"Beratungszeitraums am {format_de(regular_end)} liegen (BW 4.1.5)."
+        errors["until"] = Message(
+            gettext_noop(
+                "Verlängert bis: Das Datum muss nach dem regulären Ende des "
+                "Beratungszeitraums am {end} liegen (BW 4.1.5)."
+            ),
+            end=format_de(regular_end),
         )
     elif extension.until > latest:
-        errors["until"] = (
-            "Verlängert bis: Der Beratungszeitraum kann um höchstens ein Jahr verlängert "
-            f"werden, also längstens bis zum {format_de(latest)} (BW 4.1.5)."
+        errors["until"] = Message(
+            gettext_noop(
+                "Verlängert bis: Der Beratungszeitraum kann um höchstens ein Jahr verlängert "
+                "werden, also längstens bis zum {latest} (BW 4.1.5)."
+            ),
+            latest=format_de(latest),
         )
     return errors
 
@@ -196,9 +218,12 @@ def consultation_allowed_on(
     """
     end = period_end(initial=initial, extension=extension)
     if day > end:
-        return (
-            f"Der Beratungszeitraum endete am {format_de(end)}; es kann kein Gespräch "
-            "mehr erfasst werden (BW 4.1.5)."
+        return Message(
+            gettext_noop(
+                "Der Beratungszeitraum endete am {end}; es kann kein Gespräch "
+                "mehr erfasst werden (BW 4.1.5)."
+            ),
+            end=format_de(end),
         )
     return None
 
@@ -250,17 +275,24 @@ def consultation_date_error(
 ) -> str | None:
     """Why ``day`` cannot be the date of a (follow-up) consultation, or None."""
     if day > today:
-        return (
-            f"Datum: Das Gespräch am {format_de(day)} liegt in der Zukunft; erfasst werden "
-            "nur geführte Gespräche (für Termine: „Nächster Termin“)."
+        return Message(
+            gettext_noop(
+                "Datum: Das Gespräch am {day} liegt in der Zukunft; erfasst werden "
+                "nur geführte Gespräche (für Termine: „Nächster Termin“)."
+            ),
+            day=format_de(day),
         )
     if day < initial:
-        return (
-            f"Datum: Das Gespräch am {format_de(day)} liegt vor dem Erstberatungsgespräch "
-            f"am {format_de(initial)}, mit dem die Beratung beginnt (BW 4.1.4 a, 4.1.5)."
+        return Message(
+            gettext_noop(
+                "Datum: Das Gespräch am {day} liegt vor dem Erstberatungsgespräch "
+                "am {initial}, mit dem die Beratung beginnt (BW 4.1.4 a, 4.1.5)."
+            ),
+            day=format_de(day),
+            initial=format_de(initial),
         )
     allowed = consultation_allowed_on(day=day, initial=initial, extension=extension)
-    return f"Datum: {allowed}" if allowed else None
+    return Message(gettext_noop("Datum: {reason}"), reason=allowed) if allowed else None
 
 
 def initial_consultation_date_error(
@@ -268,15 +300,21 @@ def initial_consultation_date_error(
 ) -> str | None:
     """Why ``day`` cannot be the date of the initial consultation, or None."""
     if day > today:
-        return (
-            f"Datum des Erstberatungsgesprächs: Der {format_de(day)} liegt in der Zukunft; "
-            "erfasst werden nur geführte Gespräche."
+        return Message(
+            gettext_noop(
+                "Datum des Erstberatungsgesprächs: Der {day} liegt in der Zukunft; "
+                "erfasst werden nur geführte Gespräche."
+            ),
+            day=format_de(day),
         )
     if first_followup is not None and first_followup < day:
-        return (
-            f"Datum des Erstberatungsgesprächs: Es gibt bereits ein Gespräch am "
-            f"{format_de(first_followup)}; das Erstberatungsgespräch kann nicht danach "
-            "liegen (BW 4.1.4 a)."
+        return Message(
+            gettext_noop(
+                "Datum des Erstberatungsgesprächs: Es gibt bereits ein Gespräch am "
+                "{followup}; das Erstberatungsgespräch kann nicht danach "
+                "liegen (BW 4.1.4 a)."
+            ),
+            followup=format_de(first_followup),
         )
     return None
 
@@ -284,9 +322,13 @@ def initial_consultation_date_error(
 def plan_review_date_error(*, review: date, plan_start: date) -> str | None:
     """Why ``review`` cannot be the date of a plan review, or None (BW 4.1.4 g, 4.1.6.2 g)."""
     if review < plan_start:
-        return (
-            f"Überprüfungsdatum: Die Überprüfung am {format_de(review)} liegt vor dem "
-            f"Beginn des Integrationsplans am {format_de(plan_start)} (BW 4.1.6.2 g)."
+        return Message(
+            gettext_noop(
+                "Überprüfungsdatum: Die Überprüfung am {review} liegt vor dem "
+                "Beginn des Integrationsplans am {start} (BW 4.1.6.2 g)."
+            ),
+            review=format_de(review),
+            start=format_de(plan_start),
         )
     return None
 
@@ -298,10 +340,15 @@ def birth_date_error(*, birth: PartialDate, today: date) -> str | None:
     fine in January); the upper age bound is plausibility, not law.
     """
     if birth.earliest() > today:
-        return f"Geburtsdatum: Der Wert {birth} liegt in der Zukunft."
+        return Message(
+            gettext_noop("Geburtsdatum: Der Wert {birth} liegt in der Zukunft."), birth=str(birth)
+        )
     if birth.age_range_on(today)[0] > OLDEST_PLAUSIBLE_AGE:
-        return (
-            f"Geburtsdatum: Der Wert {birth} liegt mehr als {OLDEST_PLAUSIBLE_AGE} Jahre "
-            "zurück; bitte prüfen."
+        return Message(
+            gettext_noop(
+                "Geburtsdatum: Der Wert {birth} liegt mehr als {years} Jahre zurück; bitte prüfen."
+            ),
+            birth=str(birth),
+            years=OLDEST_PLAUSIBLE_AGE,
         )
     return None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from lotse.cases.rules.dates import format_de
+from lotse.cases.rules.messages import Message, gettext_noop, label
 from lotse.cases.rules.period import plan_review_date_error
 
 # BW 4.1.6.2 a–g, in the words of the regulation.
@@ -73,8 +74,13 @@ def plan_dates_error(
     if started_on > today:
         return (
             "started_on",
-            f"Beginn des Plans: Der {format_de(started_on)} liegt in der Zukunft; der Plan "
-            "beginnt, wenn er mit der Klientin oder dem Klienten erstellt wird (BW 4.1.6.2 g).",
+            Message(
+                gettext_noop(
+                    "Beginn des Plans: Der {day} liegt in der Zukunft; der Plan beginnt, wenn "
+                    "er mit der Klientin oder dem Klienten erstellt wird (BW 4.1.6.2 g)."
+                ),
+                day=format_de(started_on),
+            ),
         )
     if review_on is not None:
         review_error = plan_review_date_error(review=review_on, plan_start=started_on)
@@ -83,14 +89,25 @@ def plan_dates_error(
     if ended_on is not None and ended_on < started_on:
         return (
             "ended_on",
-            f"Beendigung des Plans: Der {format_de(ended_on)} liegt vor dem Beginn am "
-            f"{format_de(started_on)} (BW 4.1.6.2 g).",
+            Message(
+                gettext_noop(
+                    "Beendigung des Plans: Der {day} liegt vor dem Beginn am {start} "
+                    "(BW 4.1.6.2 g)."
+                ),
+                day=format_de(ended_on),
+                start=format_de(started_on),
+            ),
         )
     if ended_on is not None and ended_on > today:
         return (
             "ended_on",
-            f"Beendigung des Plans: Der {format_de(ended_on)} liegt in der Zukunft; "
-            "eingetragen wird die tatsächliche Beendigung (BW 4.1.6.2 g).",
+            Message(
+                gettext_noop(
+                    "Beendigung des Plans: Der {day} liegt in der Zukunft; "
+                    "eingetragen wird die tatsächliche Beendigung (BW 4.1.6.2 g)."
+                ),
+                day=format_de(ended_on),
+            ),
         )
     return None
 
@@ -99,15 +116,22 @@ def goal_dates_error(
     *, plan_started_on: date, due_on: date | None, review_on: date | None
 ) -> tuple[str, str] | None:
     """(field, German message) for a goal dated before its plan began, or None."""
-    for field, label, day in (
-        ("due_on", "Zieldatum", due_on),
-        ("review_on", "Überprüfung am", review_on),
+    for field, field_label, day in (
+        ("due_on", label(gettext_noop("Zieldatum")), due_on),
+        ("review_on", label(gettext_noop("Überprüfung am")), review_on),
     ):
         if day is not None and day < plan_started_on:
             return (
                 field,
-                f"{label}: Der {format_de(day)} liegt vor dem Beginn des Integrationsplans am "
-                f"{format_de(plan_started_on)} (BW 4.1.6.2 f–g).",
+                Message(
+                    gettext_noop(
+                        "{field}: Der {day} liegt vor dem Beginn des Integrationsplans am "
+                        "{start} (BW 4.1.6.2 f–g)."
+                    ),
+                    field=field_label,
+                    day=format_de(day),
+                    start=format_de(plan_started_on),
+                ),
             )
     return None
 

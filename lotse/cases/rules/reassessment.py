@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from lotse.cases.rules.dates import format_de
+from lotse.cases.rules.messages import Message, gettext_noop
 
 # The situation in a life area, 1 (worst) to 5 (best).
 SCALE: dict[int, str] = {
@@ -53,38 +54,57 @@ def ratings_error(
     ``ratings``: (field prefix, life area label, at start, now) per life area.
     """
     rated = 0
-    for prefix, label, start, now in ratings:
+    for prefix, area, start, now in ratings:
         if start is None and now is None:
             continue
         for field, value in ((f"{prefix}_start", start), (f"{prefix}_now", now)):
             if value is None:
                 return (
                     field,
-                    f"{label}: Bitte die Lage zu Beginn und heute einschätzen, nicht nur eine "
-                    "davon (KIM §3(2)c).",
+                    Message(
+                        gettext_noop(
+                            "{area}: Bitte die Lage zu Beginn und heute einschätzen, nicht nur "
+                            "eine davon (KIM §3(2)c)."
+                        ),
+                        area=area,
+                    ),
                 )
             if value not in SCALE:
-                return (field, f"{label}: Bitte eine Stufe von 1 bis 5 wählen.")
+                return (
+                    field,
+                    Message(
+                        gettext_noop("{area}: Bitte eine Stufe von 1 bis 5 wählen."), area=area
+                    ),
+                )
         rated += 1
     if not rated:
         return (
             None,
-            "Bitte mindestens einen Lebensbereich einschätzen (KIM §3(2)c: Re-Assessment).",
+            Message(
+                gettext_noop(
+                    "Bitte mindestens einen Lebensbereich einschätzen (KIM §3(2)c: Re-Assessment)."
+                )
+            ),
         )
     return None
 
 
 def reassessment_date_error(*, day: date, today: date, initial: date | None) -> str | None:
     if initial is None:
-        return (
-            "Datum: Ein Re-Assessment setzt das Erstberatungsgespräch voraus, die erste "
-            "Bedarfsermittlung (BW 4.1.4 a)."
+        return Message(
+            gettext_noop(
+                "Datum: Ein Re-Assessment setzt das Erstberatungsgespräch voraus, die erste "
+                "Bedarfsermittlung (BW 4.1.4 a)."
+            )
         )
     if day > today:
-        return f"Datum: Der {format_de(day)} liegt in der Zukunft."
+        return Message(gettext_noop("Datum: Der {day} liegt in der Zukunft."), day=format_de(day))
     if day < initial:
-        return (
-            f"Datum: Der {format_de(day)} liegt vor dem Erstberatungsgespräch am "
-            f"{format_de(initial)} (BW 4.1.4 a)."
+        return Message(
+            gettext_noop(
+                "Datum: Der {day} liegt vor dem Erstberatungsgespräch am {initial} (BW 4.1.4 a)."
+            ),
+            day=format_de(day),
+            initial=format_de(initial),
         )
     return None

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from lotse.cases.rules.dates import format_de
+from lotse.cases.rules.messages import Message, gettext_noop, label
 
 
 class ReferralStatus(StrEnum):
@@ -22,12 +23,12 @@ class ReferralStatus(StrEnum):
 
 
 STATUS_LABELS = {
-    ReferralStatus.SENT: "vermittelt",
-    ReferralStatus.ACCEPTED: "angenommen",
-    ReferralStatus.WAITING: "Warteliste",
-    ReferralStatus.DECLINED: "abgelehnt",
-    ReferralStatus.NO_SHOW: "nicht wahrgenommen",
-    ReferralStatus.COMPLETED: "abgeschlossen",
+    ReferralStatus.SENT: gettext_noop("vermittelt"),
+    ReferralStatus.ACCEPTED: gettext_noop("angenommen"),
+    ReferralStatus.WAITING: gettext_noop("Warteliste"),
+    ReferralStatus.DECLINED: gettext_noop("abgelehnt"),
+    ReferralStatus.NO_SHOW: gettext_noop("nicht wahrgenommen"),
+    ReferralStatus.COMPLETED: gettext_noop("abgeschlossen"),
 }
 
 # Still without a result: the service has not answered, or the client waits for a place.
@@ -59,20 +60,36 @@ def status_change_error(
     if current in FINAL:
         return (
             "status",
-            f"Status: Die Vermittlung ist bereits „{current.label}“; sie kann nur mit einer "
-            "Notiz wiedereröffnet werden (KIM §3(2)d).",
+            Message(
+                gettext_noop(
+                    "Status: Die Vermittlung ist bereits „{status}“; sie kann nur mit einer "
+                    "Notiz wiedereröffnet werden (KIM §3(2)d)."
+                ),
+                status=label(current.label),
+            ),
         )
     if new not in NEXT.get(current, frozenset()):
         return (
             "status",
-            f"Status: Von „{current.label}“ geht es nicht zu „{new.label}“.",
+            Message(
+                gettext_noop("Status: Von „{current}“ geht es nicht zu „{new}“."),
+                current=label(current.label),
+                new=label(new.label),
+            ),
         )
     if on > today:
-        return ("on", f"Datum: Der {format_de(on)} liegt in der Zukunft.")
+        return (
+            "on",
+            Message(gettext_noop("Datum: Der {day} liegt in der Zukunft."), day=format_de(on)),
+        )
     if on < since:
         return (
             "on",
-            f"Datum: Der {format_de(on)} liegt vor dem letzten Stand vom {format_de(since)}.",
+            Message(
+                gettext_noop("Datum: Der {day} liegt vor dem letzten Stand vom {since}."),
+                day=format_de(on),
+                since=format_de(since),
+            ),
         )
     return None
 
@@ -80,11 +97,18 @@ def status_change_error(
 def referral_date_error(*, referred_on: date, today: date, initial: date | None) -> str | None:
     """German message for an impossible referral date, or None."""
     if referred_on > today:
-        return f"Datum der Vermittlung: Der {format_de(referred_on)} liegt in der Zukunft."
+        return Message(
+            gettext_noop("Datum der Vermittlung: Der {day} liegt in der Zukunft."),
+            day=format_de(referred_on),
+        )
     if initial is not None and referred_on < initial:
-        return (
-            f"Datum der Vermittlung: Der {format_de(referred_on)} liegt vor dem "
-            f"Erstberatungsgespräch am {format_de(initial)} (BW 4.1.4 a, c)."
+        return Message(
+            gettext_noop(
+                "Datum der Vermittlung: Der {day} liegt vor dem "
+                "Erstberatungsgespräch am {initial} (BW 4.1.4 a, c)."
+            ),
+            day=format_de(referred_on),
+            initial=format_de(initial),
         )
     return None
 

@@ -8,6 +8,7 @@ from django.core import signing
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from lotse.accounts.models import Membership, User
 from lotse.accounts.permissions import Role
@@ -29,6 +30,7 @@ from lotse.cases.services.state import (
     _require_open,
     _require_processing,
 )
+from lotse.cases.translation import translated
 from lotse.core import clock
 from lotse.organisations import rules as org_rules
 from lotse.organisations.models import Organisation
@@ -187,10 +189,13 @@ def _personal_data_errors(data: dict, *, today: date) -> RuleViolation | None:
         try:
             parsed = PartialDate.parse(birth)
         except ValueError as exc:
-            return RuleViolation(f"Geburtsdatum: {exc}", "birth_date")
+            return RuleViolation(
+                gettext("Geburtsdatum: %(error)s") % {"error": translated(exc.args[0])},
+                "birth_date",
+            )
         error = birth_date_error(birth=parsed, today=today)
         if error:
-            return RuleViolation(error, "birth_date")
+            return RuleViolation(translated(error), "birth_date")
         data["birth_date"] = parsed.iso()
     arrival = data.get("arrival_date")
     moved_in = data.get("follow_up_accommodation_date")

@@ -23,6 +23,7 @@ from lotse.cases.services.state import (
     approved_extension,
     initial_consultation_date,
 )
+from lotse.cases.translation import translated
 from lotse.core import clock
 from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
@@ -65,7 +66,7 @@ def consultation_record(
             day=held_on, initial=initial, today=today, extension=approved_extension(client)
         )
     if error:
-        raise RuleViolation(error, "held_on")
+        raise RuleViolation(translated(error), "held_on")
     if not 1 <= duration_minutes <= 600:
         raise RuleViolation(
             "Dauer in Minuten: Bitte eine Dauer zwischen 1 und 600 Minuten angeben.",

@@ -23,6 +23,7 @@ from lotse.cases.services.state import (
     _require_processing,
     initial_consultation_date,
 )
+from lotse.cases.translation import translated
 from lotse.core import clock
 from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
@@ -94,7 +95,7 @@ def _check_extension(
     )
     if errors:
         field, message = next(iter(errors.items()))
-        raise RuleViolation(message, None if field == "__all__" else field)
+        raise RuleViolation(translated(message), None if field == "__all__" else field)
 
 
 @transaction.atomic

@@ -31,6 +31,7 @@ from lotse.cases.services.state import (
     _require_processing,
     initial_consultation_date,
 )
+from lotse.cases.translation import translated
 from lotse.core import clock
 from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
@@ -167,7 +168,7 @@ def _plan_errors(client: Client, data: dict, *, today: date) -> None:
         ended_on=data.get("ended_on"),
     )
     if error:
-        raise RuleViolation(error[1], error[0])
+        raise RuleViolation(translated(error[1]), error[0])
     if data["started_on"] < initial and not data.get("predates_regulation"):
         raise RuleViolation(
             f"Beginn des Plans: Der {format_de(data['started_on'])} liegt vor dem "
@@ -272,7 +273,7 @@ def goal_save(
         plan_started_on=plan.started_on, due_on=goal.due_on, review_on=goal.review_on
     )
     if error:
-        raise RuleViolation(error[1], error[0])
+        raise RuleViolation(translated(error[1]), error[0])
     goal.save()
     _record_version(plan, before=before, by=by)
     audit_object(

@@ -13,6 +13,7 @@ from lotse.cases.services.state import (
     _require_processing,
     initial_consultation_date,
 )
+from lotse.cases.translation import translated
 from lotse.core import clock
 from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
@@ -41,7 +42,7 @@ def reassessment_record(
         day=held_on, today=today, initial=initial_consultation_date(client)
     )
     if error:
-        raise RuleViolation(error, "held_on")
+        raise RuleViolation(translated(error), "held_on")
     unknown = set(ratings) - set(LifeArea.values)
     if unknown:
         raise ValueError(f"unknown life areas: {sorted(unknown)}")
@@ -49,7 +50,7 @@ def reassessment_record(
         (area.value, str(area.label), *ratings.get(area.value, (None, None))) for area in LifeArea
     )
     if problem:
-        raise RuleViolation(problem[1], problem[0])
+        raise RuleViolation(translated(problem[1]), problem[0])
     reassessment = Reassessment.objects.create(
         organisation_id=client.organisation_id,
         client=client,

@@ -30,6 +30,7 @@ from lotse.cases.services.state import (
     _require_processing,
     initial_consultation_date,
 )
+from lotse.cases.translation import translated
 from lotse.core import clock
 from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
@@ -98,7 +99,7 @@ def referral_create(
         referred_on=referred_on, today=today, initial=initial_consultation_date(client)
     )
     if error:
-        raise RuleViolation(error, "referred_on")
+        raise RuleViolation(translated(error), "referred_on")
     if goal is not None and goal.plan.client_id != client.pk:
         raise RuleViolation(
             "Ziel im Integrationsplan: Das Ziel gehört nicht zu diesem Fall.", "goal"
@@ -152,7 +153,7 @@ def referral_status_update(
         today=today,
     )
     if error:
-        raise RuleViolation(error[1], error[0])
+        raise RuleViolation(translated(error[1]), error[0])
     referral.status = status
     referral.status_on = on
     if note.strip() and ReferralStatus(status) in FINAL:
