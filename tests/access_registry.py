@@ -1420,3 +1420,108 @@ PLANNING_ROUTES = [
     ),
 ]
 ROUTES += PLANNING_ROUTES
+
+
+# --- Proofs of use (issue 5 items 6 and 11) -----------------------------------------------
+
+
+def _proofs(world, own):
+    from tests.proofs.world import proofs_for_world
+
+    return proofs_for_world(world, own)
+
+
+def _proof_draft(world, own):
+    return {"pk": _proofs(world, own).draft.pk}
+
+
+def _proof_submitted(world, own):
+    return {"pk": _proofs(world, own).submitted.pk}
+
+
+def _proof_create_data(world, own):
+    objects = _proofs(world, True)
+    return {
+        "grant": f"{objects.decision_id}-{objects.town_id}",
+        "kind": "quarterly",
+        "year": "2023",
+        "quarter": "2",
+    }
+
+
+def _proof_cost_data(world, own):
+    return {"position": _proofs(world, True).position_id, "month": "03.2023", "amount": "4.750,00"}
+
+
+def _proof_payroll_file(world, own):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    content = "Mitarbeiter:in;Monat;Arbeitgeberbrutto\nFM-MATRIX;02.2023;4.750,00\n"
+    return {"lohn-file": SimpleUploadedFile("lohn.csv", content.encode(), "text/csv")}
+
+
+PROOF_ROUTES = [
+    Route("proofs:list", GRANT_READERS),
+    Route("proofs:list", GRANT_WRITERS, method="post", data=_proof_create_data),
+    Route("proofs:detail", GRANT_READERS, kwargs=_proof_draft),
+    Route("proofs:detail", GRANT_READERS, kwargs=_proof_submitted, query="?v=1"),
+    Route(
+        "proofs:narrative",
+        GRANT_WRITERS,
+        method="post",
+        kwargs=_proof_draft,
+        data=lambda w, o: {"narrative": "Geleistete Arbeit im Quartal"},
+    ),
+    Route("proofs:prefill", GRANT_WRITERS, method="post", kwargs=_proof_draft),
+    Route(
+        "proofs:cost_add", GRANT_WRITERS, method="post", kwargs=_proof_draft, data=_proof_cost_data
+    ),
+    Route(
+        "proofs:receipt_add",
+        GRANT_WRITERS,
+        method="post",
+        kwargs=_proof_draft,
+        data=lambda w, o: {
+            "day": "2023-03-01",
+            "payee": "Stadtwerke",
+            "reason": "Raummiete",
+            "amount": "120,00",
+        },
+    ),
+    Route(
+        "proofs:line_delete",
+        GRANT_WRITERS,
+        method="post",
+        kwargs=lambda w, o: {
+            "pk": _proofs(w, o).draft.pk,
+            "kind": "kosten",
+            "line": _proofs(w, o).cost_line.pk,
+        },
+    ),
+    Route(
+        "proofs:upload",
+        GRANT_WRITERS,
+        method="post",
+        kwargs=lambda w, o: {"pk": _proofs(w, o).draft.pk, "kind": "lohn"},
+        data=_proof_payroll_file,
+    ),
+    Route(
+        "proofs:import_confirm",
+        GRANT_WRITERS,
+        method="post",
+        kwargs=_proof_draft,
+        data=lambda w, o: {"confirm": "0"},
+    ),
+    Route("proofs:submit", GRANT_WRITERS, method="post", kwargs=_proof_draft),
+    Route("proofs:correct", GRANT_WRITERS, method="post", kwargs=_proof_submitted),
+    Route(
+        "proofs:check",
+        GRANT_WRITERS,
+        method="post",
+        kwargs=_proof_submitted,
+        data=lambda w, o: {"note": "rechnerisch geprüft"},
+    ),
+    Route("proofs:pdf", GRANT_READERS, kwargs=_proof_draft),
+    Route("proofs:xlsx", GRANT_READERS, kwargs=_proof_submitted),
+]
+ROUTES += PROOF_ROUTES

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from lotse.core import clock
 from lotse.core.permissions import area_required
-from lotse.core.tenancy import Area
+from lotse.core.tenancy import Area, has_area
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 from lotse.proofs import selectors, services
@@ -61,7 +61,7 @@ def proof_list(request: HttpRequest) -> HttpResponse:
             initial={"year": clock.today().year - 1, "kind": "annual"},
         )
     if request.method == "POST":
-        if form is None:
+        if form is None or not has_area(request.user, Area.GRANTS, write=True):
             raise PermissionDenied
         if form.is_valid():
             decision, organisation = form.cleaned_data["grant"]
