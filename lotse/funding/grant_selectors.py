@@ -257,8 +257,11 @@ def shares_for_requester(user) -> list[tuple[GrantDecision, Organisation]]:
         .select_related("organisation", "programme")
     )
     for allocation in allocations:
+        # A draft without an amount cannot be drawn on (KIM §2(3)a: "vom XXX").
         decisions = GrantDecision.objects.filter(
-            contracts__versions=allocation.version_id, programme_id=allocation.programme_id
+            contracts__versions=allocation.version_id,
+            programme_id=allocation.programme_id,
+            amount__isnull=False,
         ).select_related("programme", "organisation")
         for decision in decisions:
             key = (decision.pk, allocation.organisation_id)
