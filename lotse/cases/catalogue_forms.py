@@ -6,6 +6,7 @@ checked in services.catalogues, whose German messages land on the field.
 
 from django import forms
 from django.db import models
+from django.db.models import Q
 from django.forms import modelform_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -62,8 +63,17 @@ def catalogue_form(catalogue: Catalogue, user, *, entry=None, data=None, may_gen
         region.empty_label = (
             _("überall (allgemeiner Eintrag)") if may_general else _("Bitte wählen")
         )
+        if not may_general:
+            region.help_text = _(
+                "Das Angebot wird nur in dieser Region zur Auswahl angeboten. Allgemeine "
+                "Einträge pflegt die Administration auf Landesebene."
+            )
     if "kind" in form.fields:
-        form.fields["kind"].queryset = ServiceKind.objects.order_by("sort", "label")
+        # Active kinds, and the entry's own even if it was deactivated since.
+        current = getattr(entry, "kind_id", None)
+        form.fields["kind"].queryset = ServiceKind.objects.filter(
+            Q(active=True) | Q(pk=current)
+        ).order_by("sort", "label")
     if "service_kinds" in form.fields:
         kinds = form.fields["service_kinds"]
         kinds.widget = forms.CheckboxSelectMultiple()
