@@ -10,6 +10,7 @@ import re
 
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from lotse.accounts.models import User
 from lotse.cases.models import BarrierTheme, CaseBarrier, CatalogueEntry
@@ -33,17 +34,22 @@ def _plural(model) -> str:
 def _clean_label(model, label: str, *, exclude_pk: int | None = None) -> str:
     label = " ".join((label or "").split())
     if not label:
-        raise RuleViolation("Bezeichnung: Bitte eine Bezeichnung angeben.", "label")
+        raise RuleViolation(_("Bezeichnung: Bitte eine Bezeichnung angeben."), "label")
     if len(label) > LABEL_MAX:
         raise RuleViolation(
-            f"Bezeichnung: Höchstens {LABEL_MAX} Zeichen (jetzt {len(label)}).", "label"
+            _("Bezeichnung: Höchstens %(max)s Zeichen (jetzt %(length)s).")
+            % {"max": LABEL_MAX, "length": len(label)},
+            "label",
         )
     clash = model.objects.filter(label__iexact=label).exclude(pk=exclude_pk).first()
     if clash is not None:
         raise RuleViolation(
-            f"Bezeichnung: „{clash.label}“ gibt es in den {_plural(model)} schon "
-            f"(Kennung {clash.code}). Bitte den vorhandenen Eintrag verwenden oder die "
-            "Bezeichnung unterscheidbar machen.",
+            _(
+                "Bezeichnung: „%(label)s“ gibt es in den %(catalogue)s schon (Kennung "
+                "%(code)s). Bitte den vorhandenen Eintrag verwenden oder die Bezeichnung "
+                "unterscheidbar machen."
+            )
+            % {"label": clash.label, "catalogue": _plural(model), "code": clash.code},
             "label",
         )
     return label
@@ -53,7 +59,9 @@ def _clean_sort(sort) -> int:
     if sort is None:
         return 100
     if not 0 <= int(sort) <= SORT_MAX:
-        raise RuleViolation(f"Reihenfolge: Bitte eine Zahl von 0 bis {SORT_MAX}.", "sort")
+        raise RuleViolation(
+            _("Reihenfolge: Bitte eine Zahl von 0 bis %(max)s.") % {"max": SORT_MAX}, "sort"
+        )
     return int(sort)
 
 
@@ -63,14 +71,20 @@ def _new_code(model, code: str, label: str) -> str:
     if code:
         if len(code) > CODE_MAX or not CODE.match(code):
             raise RuleViolation(
-                "Kennung: Nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, höchstens "
-                f"{CODE_MAX} Zeichen (z. B. „schuldnerberatung-luenen“).",
+                _(
+                    "Kennung: Nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, "
+                    "höchstens %(max)s Zeichen (z. B. „schuldnerberatung-luenen“)."
+                )
+                % {"max": CODE_MAX},
                 "code",
             )
         if model.objects.filter(code=code).exists():
             raise RuleViolation(
-                f"Kennung: „{code}“ ist schon vergeben. Kennungen bleiben dauerhaft bei ihrem "
-                "Eintrag, weil Auswertungen und die API Einträge daran erkennen.",
+                _(
+                    "Kennung: „%(code)s“ ist schon vergeben. Kennungen bleiben dauerhaft bei "
+                    "ihrem Eintrag, weil Auswertungen und die API Einträge daran erkennen."
+                )
+                % {"code": code},
                 "code",
             )
         return code
@@ -87,21 +101,28 @@ def _check_region(entry_model, organisation, by: User) -> None:
     if not hasattr(entry_model, "organisation"):
         if not manages_general_entries(by):
             raise RuleViolation(
-                f"Die {_plural(entry_model)} gelten überall und werden nur von der "
-                "Administration auf Landesebene gepflegt."
+                _(
+                    "Die %(catalogue)s gelten überall und werden nur von der Administration "
+                    "auf Landesebene gepflegt."
+                )
+                % {"catalogue": _plural(entry_model)}
             )
         return
     if organisation is None:
         if not manages_general_entries(by):
             raise RuleViolation(
-                "Gilt für: Allgemeine Einträge (überall auswählbar) pflegt nur die Administration "
-                "auf Landesebene. Bitte die Region wählen, für die das Angebot gilt.",
+                _(
+                    "Gilt für: Allgemeine Einträge (überall auswählbar) pflegt nur die "
+                    "Administration auf Landesebene. Bitte die Region wählen, für die das "
+                    "Angebot gilt."
+                ),
                 "organisation",
             )
         return
     if organisation.pk not in organisation_ids_for(by, Area.ORGANISATIONS, write=True):
         raise RuleViolation(
-            f"Gilt für: {organisation.name} liegt nicht in Ihrem Zuständigkeitsbereich.",
+            _("Gilt für: %(name)s liegt nicht in Ihrem Zuständigkeitsbereich.")
+            % {"name": organisation.name},
             "organisation",
         )
 
@@ -109,11 +130,11 @@ def _check_region(entry_model, organisation, by: User) -> None:
 def _check_fields(model, fields: dict) -> dict:
     """Model-specific checks of the catalogue's own fields."""
     if "kind" in fields and fields["kind"] is None:
-        raise RuleViolation("Art: Bitte die Art der Stelle wählen.", "kind")
+        raise RuleViolation(_("Art: Bitte die Art der Stelle wählen."), "kind")
     website = fields.get("website") or ""
     if website and not website.startswith(("https://", "http://")):
         raise RuleViolation(
-            "Website: Bitte eine vollständige Adresse mit https:// angeben.", "website"
+            _("Website: Bitte eine vollständige Adresse mit https:// angeben."), "website"
         )
     return fields
 
@@ -190,8 +211,10 @@ def catalogue_entry_update(
     entry = model.objects.select_for_update().get(pk=entry.pk)
     if "code" in fields:
         raise RuleViolation(
-            "Kennung: Die Kennung eines Eintrags ändert sich nach dem Anlegen nicht mehr, weil "
-            "Auswertungen und die API Einträge daran erkennen.",
+            _(
+                "Kennung: Die Kennung eines Eintrags ändert sich nach dem Anlegen nicht mehr, "
+                "weil Auswertungen und die API Einträge daran erkennen."
+            ),
             "code",
         )
     _check_region(model, getattr(entry, "organisation", None), by)
@@ -236,10 +259,13 @@ def catalogue_entry_delete(*, entry: CatalogueEntry, by: User) -> None:
     used_in = usages_of(entry)
     if used_in:
         raise RuleViolation(
-            f"„{entry.label}“ wird schon verwendet ({', '.join(used_in)}) und kann deshalb nicht "
-            "gelöscht werden: Frühere Einträge, Auswertungen und das Zugriffsprotokoll verweisen "
-            "darauf. Bitte stattdessen „auswählbar“ abwählen – dann wird der Eintrag nicht mehr "
-            "angeboten, bleibt aber in den bestehenden Fällen erhalten."
+            _(
+                "„%(label)s“ wird schon verwendet (%(used_in)s) und kann deshalb nicht "
+                "gelöscht werden: Frühere Einträge, Auswertungen und das Zugriffsprotokoll "
+                "verweisen darauf. Bitte stattdessen „auswählbar“ abwählen – dann wird der "
+                "Eintrag nicht mehr angeboten, bleibt aber in den bestehenden Fällen erhalten."
+            )
+            % {"label": entry.label, "used_in": ", ".join(used_in)}
         )
     audit_object(
         actor=by,
@@ -259,7 +285,7 @@ def barrier_theme_merge(*, source: BarrierTheme, target: BarrierTheme, by: User)
     _check_region(BarrierTheme, None, by)
     if source.pk == target.pk:
         raise RuleViolation(
-            "Zusammenführen mit: Bitte ein anderes Thema wählen als das, das aufgelöst wird.",
+            _("Zusammenführen mit: Bitte ein anderes Thema wählen als das, das aufgelöst wird."),
             "target",
         )
     source = BarrierTheme.objects.select_for_update().get(pk=source.pk)
