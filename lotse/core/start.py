@@ -40,6 +40,8 @@ NAVIGATION = [
     NavItem(_("Personal"), "staff:compliance", Area.STAFF),
     # Counts only (SPEC §5): the coordinating office sees barriers without case data.
     NavItem(_("Strukturelle Themen"), "cases:barrier_report", Area.AGGREGATES),
+    # Indicators with small counts suppressed outside the town (SPEC §5, issue 6).
+    NavItem(_("Kennzahlen"), "indicators:dashboard", Area.AGGREGATES),
     # Grant files: decisions, contracts, positions, payment requests (SPEC §4, issue 5).
     NavItem(_("Zuwendungen"), "funding:grant_list", Area.GRANTS),
     # Programme deadlines with days left (issue 5 item 9).
@@ -172,6 +174,10 @@ def start_page_for(user, *, on: date) -> dict:
         from lotse.staff.tasks import staff_tasks
 
         tasks.extend(staff_tasks(user, on=on))
+    if has_area(user, Area.AGGREGATES):
+        from lotse.indicators.tasks import indicator_tasks
+
+        tasks.extend(indicator_tasks(user, on=on))
     tasks.append(
         {
             "title": _("Konto und Sicherheit"),
