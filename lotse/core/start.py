@@ -169,6 +169,9 @@ def start_page_for(user, *, on: date) -> dict:
             }
         )
     if has_area(user, Area.GRANTS):
+        from lotse.funding.tasks import grant_tasks
+
+        tasks.extend(grant_tasks(user))
         tasks.append(_deadline_task(user, on=on))
     if has_area(user, Area.STAFF):
         from lotse.staff.tasks import staff_tasks

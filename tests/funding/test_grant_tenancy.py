@@ -84,3 +84,28 @@ def test_the_auditor_reads_only_within_the_membership_window(demo):
     assert expired.get(url).status_code == 403
     # Never case files (KIM §9: grant files only).
     assert current.get(reverse("cases:client_list")).status_code == 403
+
+
+def test_start_page_counts_what_waits(demo, login):
+    # Demo: two submitted requests, one paid; the BS I decision "vom XXX" and the
+    # follow-up decision are drafts.
+    page = login("grants.unna").get(reverse("core:home")).content.decode()
+    assert "2 Mittelabrufe warten auf Entscheidung." in page
+    assert "2 Bescheide sind Entwürfe mit Lücken." in page
+    # KIM §7(3): a changed decision leaves a proposal to accept.
+    from decimal import Decimal
+
+    from lotse.funding import services
+
+    bs2 = GrantDecision.objects.get(file_number=BS2_FILE_NUMBER)
+    services.decision_update(
+        decision=bs2,
+        by=None,
+        effective_from=date(2023, 7, 1),
+        fte=Decimal("10"),
+        amount=Decimal("570000"),
+    )
+    page = login("grants.unna").get(reverse("core:home")).content.decode()
+    assert "1 Änderungsvorschlag nach KIM § 7 Abs. 3 ist offen." in page
+    auditor = login("auditor").get(reverse("core:home")).content.decode()
+    assert "warten auf Entscheidung" not in auditor  # read-only: nothing to decide
