@@ -1523,5 +1523,12 @@ PROOF_ROUTES = [
     ),
     Route("proofs:pdf", GRANT_READERS, kwargs=_proof_draft),
     Route("proofs:xlsx", GRANT_READERS, kwargs=_proof_submitted),
+    Route("api:funding_proof_list", GRANT_READERS, api=True),
+    Route(
+        "api:funding_proof_detail",
+        GRANT_READERS,
+        api=True,
+        kwargs=lambda w, o: {"proof_id": _proofs(w, o).submitted.pk},
+    ),
 ]
 ROUTES += PROOF_ROUTES

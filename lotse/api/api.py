@@ -16,6 +16,7 @@ from lotse.api.routers import (
     indicators,
     me,
     organisations,
+    proofs,
     staff,
 )
 
@@ -77,6 +78,7 @@ api.add_router("/me", me.router)
 api.add_router("/", organisations.router)
 api.add_router("/audit", audit.router)
 api.add_router("/funding", funding.router)
+api.add_router("/funding", proofs.router)
 api.add_router("/staff", staff.router)
 api.add_router("/", cases.router)
 api.add_router("/", case_plans.router)
