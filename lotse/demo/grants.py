@@ -72,23 +72,12 @@ def load_grants() -> int:
         note="Im Vertrag zitiert als „Zuwendungsbescheid für den BS I vom XXX“.",
         **year_2023,
     )
-    follow_up = services.decision_create(
-        organisation=county,
-        by=None,
-        authority=arnsberg,
-        programme=bs2,
-        follows=decision_bs2,
-        period_start=date(2024, 1, 1),
-        period_end=date(2024, 12, 31),
-        fte=Decimal("9.000"),
-        note="Anschlussbescheid (KIM § 15 Abs. 1); Datum und Aktenzeichen noch nicht erfasst.",
-    )
     luenen, bergkamen = _org("Lünen"), _org("Bergkamen")
     contract = services.contract_create(
         organisation=county,
         title=CONTRACT_TITLE,
         concluded_on=date(2022, 1, 13),
-        decisions=[decision_bs1, decision_bs2, follow_up],
+        decisions=[decision_bs1, decision_bs2],
         effective_from=date(2023, 1, 1),
         term_end=date(2023, 12, 31),
         rate=RATE,
@@ -99,6 +88,18 @@ def load_grants() -> int:
             services.AllocationInput(bs2, bergkamen, Decimal("4.0"), _org("Mittelkreis")),
         ],
         by=None,
+    )
+    # KIM §15(1): the follow-up decision joins the contract and extends its term.
+    services.decision_create(
+        organisation=county,
+        by=None,
+        authority=arnsberg,
+        programme=bs2,
+        follows=decision_bs2,
+        period_start=date(2024, 1, 1),
+        period_end=date(2024, 12, 31),
+        fte=Decimal("9.000"),
+        note="Anschlussbescheid (KIM § 15 Abs. 1); Datum und Aktenzeichen noch nicht erfasst.",
     )
     _positions(decision_bs1, decision_bs2, bs1, bs2)
     _requests(decision_bs2, luenen, bergkamen)

@@ -88,6 +88,10 @@ def decision_create(*, organisation: Organisation, by, **fields) -> GrantDecisio
     decision = GrantDecision.objects.create(
         organisation=organisation, **{k: v for k, v in fields.items() if k in DECISION_FIELDS}
     )
+    if decision.follows_id:
+        # KIM §15(1): the follow-up decision extends every contract of the decision it follows.
+        for contract in decision.follows.contracts.all():
+            contract.decisions.add(decision)
     audit_object(actor=by, action=AuditAction.CREATE, obj=decision, purpose="Zuwendungsbescheid")
     return decision
 

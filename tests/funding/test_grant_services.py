@@ -154,3 +154,19 @@ def test_an_unchanged_decision_makes_no_proposal(demo):
     _decision, proposals = services.decision_update(decision=bs2, by=None, note="geprüft")
     assert proposals == []
     assert not ContractVersion.objects.filter(status=VersionStatus.PROPOSED).exists()
+
+
+def test_a_follow_up_decision_extends_the_contracts_of_the_decision_it_follows(demo):
+    # KIM §15(1): "Die Laufzeit … verlängern sich mit dem Anschlussbescheid".
+    bs2 = GrantDecision.objects.get(file_number=BS2_FILE_NUMBER)
+    follow_up = services.decision_create(
+        organisation=bs2.organisation,
+        by=None,
+        programme=bs2.programme,
+        follows=bs2,
+        period_start=date(2025, 1, 1),
+        period_end=date(2025, 12, 31),
+    )
+    assert demo in follow_up.contracts.all()
+    version = services.current_version(demo)
+    assert grant_selectors.term_end_of(demo, version) == date(2025, 12, 31)
