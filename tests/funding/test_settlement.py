@@ -52,7 +52,9 @@ def test_overpayment_becomes_a_claim_with_interest(login, bs2):
     assert claim.amount == D("7500.00")
     # § 49a Abs. 3 VwVfG: 5 points above the base rate (3.62 % from 1 Jan 2024), act/365,
     # 1 March to 30 June 2024 = 122 days: 7,500 × 8.62 % × 122/365 = 216.09
-    page = client.get(reverse("funding:claim_detail", kwargs={"pk": claim.pk}) + "?until=2024-06-30")
+    page = client.get(
+        reverse("funding:claim_detail", kwargs={"pk": claim.pk}) + "?until=2024-06-30"
+    )
     assert "216,09 EUR" in page.content.decode()
     assert Settlement.objects.get(organisation=luenen).entitlement == D("40000.00")
 
