@@ -51,7 +51,7 @@ def _create(officer, grant, kind="annual", quarter=""):
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    return ProofOfUse.objects.get(organisation=grant.town, kind=kind)
+    return ProofOfUse.objects.filter(organisation=grant.town, kind=kind).latest("id")
 
 
 def _upload(client, proof, content: bytes, name="lohn.csv", kind="lohn"):
@@ -230,3 +230,43 @@ def test_other_regions_do_not_see_the_proof(login, officer, grant):
     assert other.get(reverse("proofs:detail", args=[proof.pk])).status_code == 404
     assert other.get(reverse("proofs:pdf", args=[proof.pk])).status_code == 404
     assert proof.pk not in [p.pk for p in other.get(reverse("proofs:list")).context["proofs"]]
+
+
+def test_a_quarterly_proof_marks_the_quarterly_deadline_only(officer, grant):
+    # KIM §15(2): the proof for the elapsed quarter, due four weeks after its end;
+    # the annual proof of KIM §8 stays open.
+    with travel(date(YEAR, 4, 20)):
+        proof = _create(officer, grant, kind="quarterly", quarter="1")
+        assert (proof.period_start, proof.period_end) == (date(YEAR, 1, 1), date(YEAR, 3, 31))
+        assert proof.due == date(YEAR, 4, 28)
+        officer.post(reverse("proofs:submit", args=[proof.pk]))
+    done = DeadlineDone.objects.get(organisation=grant.town)
+    assert done.due == date(YEAR, 4, 28)
+    assert "Quartal" in done.deadline.name
+
+
+def test_submitting_without_a_narrative_is_refused(officer, grant):
+    # KIM §8, BW 8.2: the proof includes the narrative report
+    proof = _create(officer, grant)
+    officer.post(reverse("proofs:narrative", args=[proof.pk]), {"narrative": ""})
+    proof.narrative = ""
+    proof.save()
+    response = officer.post(reverse("proofs:submit", args=[proof.pk]), follow=True)
+    assert "Sachbericht ausfüllen" in response.content.decode()
+    proof.refresh_from_db()
+    assert proof.status == ProofStatus.DRAFT
+
+
+def test_the_list_page_does_not_grow_with_proofs(officer, grant, django_assert_num_queries):
+    _create(officer, grant)
+    url = reverse("proofs:list")
+    officer.get(url)
+    with django_assert_num_queries(LIST_QUERIES):
+        assert officer.get(url).status_code == 200
+    _create(officer, grant, kind="quarterly", quarter="2")
+    _create(officer, grant, kind="quarterly", quarter="3")
+    with django_assert_num_queries(LIST_QUERIES):
+        assert officer.get(url).status_code == 200
+
+
+LIST_QUERIES = 12
