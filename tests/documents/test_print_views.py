@@ -231,3 +231,20 @@ def test_consent_form_query_budget(login):
     # the session save (savepoint, update, release).
     # PostgreSQL adds the advisory lock of the access log's chain.
     assert len(queries) == 16 + (connection.vendor == "postgresql")
+
+
+def test_no_consent_form_after_a_withdrawal(login):
+    # Art. 7 (3) DSGVO, SPEC §2.1: a withdrawn consent is final for the case; no new form.
+    client = running_case(start=date(2025, 3, 1))
+    services.consent_withdraw(
+        consent=client.consents.get(),
+        withdrawn_on=date(2025, 4, 1),
+        by=person("cm.luenen"),
+        today=date(2025, 4, 1),
+    )
+    response = login("cm.luenen").get(consent_url(client))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("cases:client_detail", args=[client.pk])
+    assert not AuditEntry.objects.filter(
+        action=AuditAction.DOWNLOAD, purpose__startswith="Einwilligungsformular"
+    ).exists()
