@@ -93,10 +93,13 @@ def test_pdf_and_xlsx_are_logged_and_name_no_client(login, proof):
 
 
 def test_the_detail_page_does_not_grow_with_rows(login, proof, django_assert_num_queries):
+    from django.db import connection
+
+    pinned = PINNED + (connection.vendor == "postgresql")  # the audit chain's advisory lock
     officer = login("grants.unna")
     url = reverse("proofs:detail", args=[proof.pk])
     officer.get(url)
-    with django_assert_num_queries(PINNED):
+    with django_assert_num_queries(pinned):
         assert officer.get(url).status_code == 200
     line = CostLine.objects.filter(proof=proof).first()
     for n in range(10):
@@ -117,7 +120,7 @@ def test_the_detail_page_does_not_grow_with_rows(login, proof, django_assert_num
             amount=n,
             source=CostSource.ENTERED,
         )
-    with django_assert_num_queries(PINNED):
+    with django_assert_num_queries(pinned):
         assert officer.get(url).status_code == 200
 
 
