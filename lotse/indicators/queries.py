@@ -621,3 +621,77 @@ QUERIES: dict[str, Callable[[Context], RawFigure]] = {
     "network_events": network_events,
     "themes": themes,
 }
+
+
+# --- Dashboard only (issue 6 item 6): monthly trends, themes per municipality -----------------
+
+MONTHS = (
+    _("Januar"),
+    _("Februar"),
+    _("März"),
+    _("April"),
+    _("Mai"),
+    _("Juni"),
+    _("Juli"),
+    _("August"),
+    _("September"),
+    _("Oktober"),
+    _("November"),
+    _("Dezember"),
+)
+
+
+def monthly(ctx: Context) -> dict[str, RawFigure]:
+    """New cases and consultations per month of the period: two GROUP BY month queries."""
+    from django.db.models.functions import ExtractMonth
+
+    months = range(1, ctx.reference.month + 1)
+    rows = [(str(month), str(MONTHS[month - 1])) for month in months]
+    first = (
+        Consultation.objects.filter(client=OuterRef("pk")).order_by("held_on").values("held_on")[:1]
+    )
+    new = (
+        ctx.rows(Client)
+        .annotate(started_on=Subquery(first))
+        .filter(started_on__gte=ctx.start, started_on__lte=ctx.reference)
+        .annotate(month=ExtractMonth("started_on"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    talks = (
+        ctx.rows(Consultation)
+        .filter(held_on__gte=ctx.start, held_on__lte=ctx.reference)
+        .annotate(month=ExtractMonth("held_on"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    result = {}
+    for key, query in (("new", new), ("consultations", talks)):
+        counts = {row["month"]: row["n"] for row in query}
+        result[key] = RawFigure(rows=rows, counts=[counts.get(month, 0) for month in months])
+    return result
+
+
+def themes_by_municipality(ctx: Context) -> RawFigure:
+    """Structural themes per municipality of residence (one GROUP BY)."""
+    result = (
+        ctx.rows(CaseBarrier)
+        .filter(noted_on__gte=ctx.start, noted_on__lte=ctx.reference)
+        .values("theme__label", "theme__sort", "client__municipality__name")
+        .annotate(n=Count("pk"))
+        .order_by("theme__sort", "theme__label")
+    )
+    counts: dict[str, dict[str, int]] = {}
+    towns: set[str] = set()
+    for row in result:
+        town = row["client__municipality__name"]
+        towns.add(town)
+        counts.setdefault(row["theme__label"], {})[town] = row["n"]
+    columns = sorted(towns)
+    return RawFigure(
+        rows=[(label, label) for label in counts],
+        columns=[(town, town) for town in columns],
+        counts=[[counts[label].get(town, 0) for town in columns] for label in counts],
+    )

@@ -453,3 +453,50 @@ def closure_status(user, report: Report, units: list[Organisation]) -> list[Clos
         row.overdue = overdue and row.in_force is None
         rows.append(row)
     return rows
+
+
+# --- Dashboard extras (issue 6 item 6) -------------------------------------------------------
+
+
+@dataclass
+class Extras:
+    new_by_month: Figure
+    consultations_by_month: Figure
+    themes_by_municipality: Figure
+
+
+def _pseudo(code: str, name: str, shape: str) -> Indicator:
+    # Not a catalogue entry: shown on the dashboard only, suppressed like every count.
+    return Indicator(code=code, name=name, group="", definition="", shape=shape, suppress=True)
+
+
+def dashboard_extras(user, report: Report) -> Extras:
+    """Monthly trends and themes per municipality for the unit: three aggregate queries."""
+    from lotse.indicators.queries import monthly, themes_by_municipality
+
+    ctx = Context(
+        user=user, unit_ids=report.unit_ids, start=report.start, reference=report.reference
+    )
+    months = monthly(ctx)
+    themes = themes_by_municipality(ctx)
+    suppress = report.suppressed
+    return Extras(
+        new_by_month=publish(
+            _pseudo("trend.new", str(_("Neue Fälle je Monat")), Shape.LIST),
+            months["new"],
+            suppress=suppress,
+            k=report.k,
+        ),
+        consultations_by_month=publish(
+            _pseudo("trend.consultations", str(_("Beratungsgespräche je Monat")), Shape.LIST),
+            months["consultations"],
+            suppress=suppress,
+            k=report.k,
+        ),
+        themes_by_municipality=publish(
+            _pseudo("themes.municipality", str(_("Strukturelle Themen je Gemeinde")), Shape.TABLE),
+            themes,
+            suppress=suppress,
+            k=report.k,
+        ),
+    )

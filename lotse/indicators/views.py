@@ -26,6 +26,25 @@ from lotse.privacy.services import audit_record
 CHART_WIDTH = 300  # SVG user units for the longest bar
 
 
+def _columns(figure: selectors.Figure) -> list[dict]:
+    """Vertical bars for a monthly list; suppressed months stay visibly suppressed."""
+    values = [cell.value for cell in figure.cells if cell.value is not None]
+    highest = max(values, default=0) or 1
+    bars = []
+    for index, ((_key, label), cell) in enumerate(zip(figure.rows, figure.cells, strict=True)):
+        height = 0 if cell.value is None else round(120 * cell.value / highest)
+        bars.append(
+            {
+                "label": label[:3],
+                "cell": cell,
+                "x": 10 + index * 44,
+                "height": height,
+                "y": 140 - height,
+            }
+        )
+    return bars
+
+
 def _chart(figure: selectors.Figure | None) -> list[dict]:
     """Bars for the referral outcomes (KIM §3(2)d): suppressed bars stay visibly suppressed."""
     if figure is None or not figure.column_totals:
@@ -64,6 +83,7 @@ def _report(request: HttpRequest, *, force_suppression: bool = False):
 def _page(request: HttpRequest, form, report, units, *, status: int = 200) -> HttpResponse:
     chart = _chart(report.by_code("referrals.outcome")) if report else []
     closures = selectors.closure_status(request.user, report, units) if report else []
+    extras = selectors.dashboard_extras(request.user, report) if report else None
     for row in closures:
         row.can_reopen = row.in_force is not None and services.may_reopen(request.user, row.unit)
     return render(
@@ -77,6 +97,8 @@ def _page(request: HttpRequest, form, report, units, *, status: int = 200) -> Ht
             "query": request.GET.urlencode(),
             "can_record_events": has_area(request.user, Area.STAFF, write=True),
             "closures": closures,
+            "extras": extras,
+            "trend": _columns(extras.consultations_by_month) if extras else [],
             "can_close": bool(
                 report
                 and services.may_close(request.user, report.unit)

@@ -62,7 +62,7 @@ def test_dashboard_costs_a_fixed_number_of_queries(login, small_town, django_ass
     client = login("coord.unna")
     url = reverse("indicators:dashboard")
     client.get(url, {"year": small_town})  # warm the session
-    with django_assert_num_queries(34):  # + the closures of the year
+    with django_assert_num_queries(37):  # + closures of the year, two monthly trends, themes
         client.get(url, {"year": small_town})
 
 
@@ -109,3 +109,23 @@ def test_a_town_cannot_record_events_for_the_county(login, org):
     )
     assert response.status_code == 200
     assert not NetworkEvent.objects.exists()
+
+
+def test_monthly_trends_and_themes_per_municipality(login, small_town):
+    # Issue 6 item 6: monthly trends and structural themes per municipality.
+    page = login("cm.bergkamen").get(reverse("indicators:dashboard"), {"year": small_town})
+    extras = page.context["extras"]
+    talks = [cell.value for cell in extras.consultations_by_month.cells]
+    assert talks == [0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0]  # B Feb, A Mar, E Apr, C Nov
+    assert [cell.value for cell in extras.new_by_month.cells][2] == 1  # A in March
+    assert extras.new_by_month.total.value == 2
+    themes = extras.themes_by_municipality
+    assert themes.rows == [("Kein bezahlbarer Wohnraum", "Kein bezahlbarer Wohnraum")]
+    assert themes.columns == [("Bergkamen", "Bergkamen")]
+    assert themes.cells[0][0].value == 2
+    # The coordinating office sees the months suppressed (here the whole list is withheld,
+    # since its total is below 5 too), never a count from 1 to 4 and never a false 0.
+    coord = login("coord.unna").get(reverse("indicators:dashboard"), {"year": small_town})
+    shown = [cell.text for cell in coord.context["extras"].consultations_by_month.cells]
+    assert not {"1", "2", "3", "4"} & set(shown)
+    assert shown[1] in ("<5", "•")
