@@ -77,7 +77,15 @@ class GrantDecision(models.Model):
     def __str__(self) -> str:
         programme = self.programme.name if self.programme_id else _("Programm offen")
         when = self.decided_on.strftime("%d.%m.%Y") if self.decided_on else _("Datum offen")
-        return f"{programme} – {_('Bescheid vom')} {when}"
+        years = ""
+        if self.period_start:
+            end = self.period_end.year if self.period_end else "…"
+            years = (
+                f" ({self.period_start.year})"
+                if end == self.period_start.year
+                else f" ({self.period_start.year}–{end})"
+            )
+        return f"{programme} – {_('Bescheid vom')} {when}{years}"
 
     @property
     def gaps(self) -> list[tuple[str, str]]:
