@@ -1487,6 +1487,7 @@ PROOF_ROUTES = [
             "amount": "120,00",
         },
     ),
+    Route("proofs:costs_adopt", GRANT_WRITERS, method="post", kwargs=_proof_draft),
     Route(
         "proofs:line_delete",
         GRANT_WRITERS,

@@ -104,6 +104,7 @@ class ProofOfUse(models.Model):
 class CostSource(models.TextChoices):
     ENTERED = "entered", _("erfasst")
     IMPORTED = "imported", _("importiert")
+    ADOPTED = "adopted", _("aus dem Nachweis des Weiterleitungsempfängers")
 
 
 class CostLine(models.Model):

@@ -92,21 +92,51 @@ def rendering_options(user) -> list[tuple[GrantDecision, Organisation]]:
 
 
 def _member_ids(proof: ProofOfUse) -> set[int]:
-    """The rendering organisation and the towns of the sub-regions it receives money for."""
+    """Whose positions the proof accounts for.
+
+    A sub-recipient: itself and the towns of the sub-regions it receives money
+    for (KIM §4(1): "Nordkreis via Lünen"). The holder of the decision (the
+    county's proof to the authority): itself and everyone it passes the
+    decision on to, with their sub-regions.
+    """
     ids = {proof.organisation_id}
-    regions = ContractAllocation.objects.filter(
-        organisation_id=proof.organisation_id,
+    allocations = ContractAllocation.objects.filter(
         programme_id=proof.decision.programme_id,
         version__status=VersionStatus.IN_FORCE,
         version__contract__decisions=proof.decision_id,
-        region__isnull=False,
-    ).values("region_id")
+    )
+    if proof.organisation_id == proof.decision.organisation_id:
+        ids |= set(allocations.values_list("organisation_id", flat=True))
+    else:
+        allocations = allocations.filter(organisation_id=proof.organisation_id)
+    regions = allocations.filter(region__isnull=False).values("region_id")
     ids |= set(
         AssociationMembership.objects.on(proof.period_end)
         .filter(association__in=regions)
         .values_list("municipality_id", flat=True)
     )
     return ids
+
+
+def sub_recipient_proofs(proof: ProofOfUse) -> list[ProofOfUse]:
+    """For the holder's proof: the latest submitted or checked proof of each sub-recipient
+    for the same decision, kind and period."""
+    if proof.organisation_id != proof.decision.organisation_id:
+        return []
+    found: dict[int, ProofOfUse] = {}
+    for other in (
+        ProofOfUse.objects.filter(
+            decision_id=proof.decision_id,
+            kind=proof.kind,
+            period_start=proof.period_start,
+            status__in=[ProofStatus.SUBMITTED, ProofStatus.CHECKED],
+        )
+        .exclude(organisation_id=proof.organisation_id)
+        .select_related("organisation")
+        .order_by("organisation_id", "-version")
+    ):
+        found.setdefault(other.organisation_id, other)
+    return list(found.values())
 
 
 def proof_positions(proof: ProofOfUse) -> list[FundedPosition]:

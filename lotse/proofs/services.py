@@ -411,6 +411,50 @@ def line_delete(*, proof: ProofOfUse, kind: str, pk, by) -> None:
     audit_object(actor=by, action=AuditAction.UPDATE, obj=proof, purpose="Zeile gelöscht")
 
 
+@transaction.atomic
+def costs_adopt(*, proof: ProofOfUse, by) -> ImportResult:
+    """The holder's proof takes the actual costs from its sub-recipients' submitted proofs.
+
+    Lines of the positions those proofs cover are replaced; the county does
+    not type again what the towns have proven (KIM §8 proof to the authority).
+    """
+    _check_draft(proof)
+    proof = ProofOfUse.objects.select_for_update().get(pk=proof.pk)
+    sources = selectors.sub_recipient_proofs(proof)
+    if not sources:
+        raise _refuse(
+            "Es liegen noch keine eingereichten Nachweise der Weiterleitungsempfänger vor."
+        )
+    valid = {p.pk for p in selectors.proof_positions(proof)}
+    lines = [
+        line
+        for line in CostLine.objects.filter(proof__in=sources).order_by("proof_id", "month", "id")
+        if line.position_id in valid
+    ]
+    positions = {line.position_id for line in lines}
+    replaced, _rows = CostLine.objects.filter(proof=proof, position_id__in=positions).delete()
+    CostLine.objects.bulk_create(
+        [
+            CostLine(
+                organisation=proof.organisation,
+                proof=proof,
+                position_id=line.position_id,
+                month=line.month,
+                amount=line.amount,
+                source=CostSource.ADOPTED,
+            )
+            for line in lines
+        ]
+    )
+    audit_object(
+        actor=by,
+        action=AuditAction.UPDATE,
+        obj=proof,
+        purpose=f"Ist-Ausgaben aus {len(sources)} Nachweisen übernommen",
+    )
+    return ImportResult(len(lines), replaced)
+
+
 # --- Submitting, correcting, checking ----------------------------------------------------
 
 

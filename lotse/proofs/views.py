@@ -115,6 +115,7 @@ def _render_detail(request, proof, *, status: int = 200, **extra) -> HttpRespons
         "cost_lines": selectors.cost_lines_of(proof) if editable else [],
         "receipt_rows": list(proof.receipts.all()) if editable else [],
         "check_form": CheckForm(),
+        "sub_proofs": selectors.sub_recipient_proofs(proof) if editable else [],
         "tab": "proofs",
     }
     if editable:
@@ -200,6 +201,25 @@ def cost_add(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Die Personalausgaben wurden erfasst."))
             return redirect(_detail_url(proof) + "#kosten")
     return _render_detail(request, proof, cost_form=form)
+
+
+@require_POST
+@area_required(Area.GRANTS, write=True)
+def costs_adopt(request: HttpRequest, pk: int) -> HttpResponse:
+    proof, refused = _editable(request, pk)
+    if refused:
+        return refused
+    try:
+        result = services.costs_adopt(proof=proof, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            _("%(n)s Zeilen übernommen, %(r)s bisherige Zeilen ersetzt.")
+            % {"n": result.created, "r": result.replaced},
+        )
+    return redirect(_detail_url(proof) + "#kosten")
 
 
 @require_POST

@@ -270,3 +270,23 @@ def test_the_list_page_does_not_grow_with_proofs(officer, grant, django_assert_n
 
 
 LIST_QUERIES = 12
+
+
+def test_the_county_adopts_the_costs_its_towns_have_proven(officer, grant):
+    # KIM §8: the county's own proof to the authority covers what it passed on (KIM §4(1))
+    town_proof = _create(officer, grant)
+    _upload(officer, town_proof, payroll_csv(full_year()))
+    officer.post(reverse("proofs:submit", args=[town_proof.pk]))
+    response = officer.post(
+        reverse("proofs:list"),
+        {"grant": f"{grant.decision.pk}-{grant.county.pk}", "kind": "annual", "year": str(YEAR)},
+    )
+    assert response.status_code == 302
+    county_proof = ProofOfUse.objects.get(organisation=grant.county)
+    statement = proof_data(county_proof)["statement"]
+    assert statement["entitlement"] == "71367.12"  # the town's positions
+    assert statement["share"] == "114000.00"  # the whole decision
+    assert statement["actual"] == "0.00"
+    officer.post(reverse("proofs:costs_adopt", args=[county_proof.pk]))
+    assert proof_data(county_proof)["statement"]["actual"] == "72000.00"
+    assert proof_data(county_proof)["statement"]["eligible"] == "71367.12"
