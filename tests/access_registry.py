@@ -1227,6 +1227,20 @@ def _request_data(world, own):
     }
 
 
+def _api_version_data(world, own):
+    return {
+        "effective_from": "2023-10-01",
+        "rate": "57000.00",
+        "allocations": [
+            {
+                "programme": "kim-nrw-bs2",
+                "recipient_id": _grant_objects(world, True).town.pk,
+                "fte": "1.0",
+            }
+        ],
+    }
+
+
 def _api_request_data(world, own):
     objects = _grant_objects(world, True)
     return {
@@ -1325,6 +1339,25 @@ GRANT_ROUTES: list[Route] = [
     ),
     Route("api:funding_contract_list", GRANT_READERS, api=True),
     Route("api:funding_contract_detail", GRANT_READERS, api=True, kwargs=_api_contract),
+    Route(
+        "api:funding_contract_create",
+        GRANT_WRITERS,
+        method="post",
+        api=True,
+        data=lambda w, o: {
+            "organisation_id": w.county.pk,
+            "title": "API-Vertrag",
+            **_api_version_data(w, o),
+        },
+    ),
+    Route(
+        "api:funding_contract_amend",
+        GRANT_WRITERS,
+        method="post",
+        api=True,
+        kwargs=_api_contract,
+        data=_api_version_data,
+    ),
     Route("api:funding_payment_request_list", GRANT_READERS, api=True),
     Route("api:funding_payment_request_detail", GRANT_READERS, api=True, kwargs=_api_request),
     Route(

@@ -110,3 +110,40 @@ def test_a_payment_request_beyond_two_months_is_refused_naming_the_rule(demo):
     assert created.json()["planned"][0]["amount"] == "15000.00"
     detail = api(f"payment-requests/{created.json()['id']}")
     assert detail.json()["status"] == "submitted"
+
+
+def test_create_a_contract_and_amend_it(demo):
+    # KIM §4(1), §6, §14: a contract with its first version, then the next numbered amendment.
+    api = api_for("grants.unna")
+    county = Organisation.objects.get(name="Kreis Unna")
+    kamen = Organisation.objects.get(name="Kamen")
+    body = {
+        "organisation_id": county.pk,
+        "title": "Weiterleitungsvertrag Kamen",
+        "effective_from": "2024-01-01",
+        "term_end": "2024-12-31",
+        "rate": "57000.00",
+        "allocations": [{"programme": "kim-nrw-bs2", "recipient_id": kamen.pk, "fte": "1.5"}],
+    }
+    created = api("contracts", body)
+    assert created.status_code == 201
+    contract_id = created.json()["id"]
+    assert created.json()["versions"][0]["allocations"][0]["fte"] == "1.5"
+    amended = api(
+        f"contracts/{contract_id}/amendments",
+        {
+            **{k: body[k] for k in ("rate", "term_end", "allocations")},
+            "effective_from": "2024-07-01",
+        },
+    )
+    assert amended.status_code == 201
+    assert [v["number"] for v in amended.json()["versions"]] == [0, 1]
+    early = api(f"contracts/{contract_id}/amendments", {**body, "effective_from": "2023-12-31"})
+    assert early.status_code == 422 and early.json()["detail"][0]["field"] == "effective_from"
+    foreign = Organisation.objects.get(name="Backnang")
+    bad = api(
+        "contracts",
+        {**body, "allocations": [{**body["allocations"][0], "recipient_id": foreign.pk}]},
+    )
+    assert bad.status_code == 422 and bad.json()["detail"][0]["field"] == "allocations"
+    assert api_for("auditor")("contracts", body).status_code == 403

@@ -302,6 +302,118 @@ def contract_detail(request, contract_id: int):
     return _contract(contract)
 
 
+class AllocationIn(Schema):
+    programme: str = Field(max_length=60)
+    recipient_id: int
+    region_id: int | None = None
+    fte: Any = None
+
+
+class VersionIn(Schema):
+    effective_from: date
+    term_end: date | None = None
+    rate: Any = None
+    signed_on: date | None = None
+    note: str = Field(default="", max_length=5000)
+    allocations: list[AllocationIn] = Field(default_factory=list, max_length=100)
+
+
+class ContractIn(VersionIn):
+    organisation_id: int
+    title: str = Field(max_length=300)
+    concluded_on: date | None = None
+    grant_ids: list[int] = Field(default_factory=list, max_length=50)
+    number: int = Field(default=0, ge=0, le=99)
+
+
+def _version_terms(request, payload: VersionIn):
+    """Rate and allocations parsed and scoped; a RuleError or RuleViolation names the field."""
+    rate = parse_money(payload.rate, field="rate", label="Der Satz")
+    scope = organisation_ids_for(request.user, Area.GRANTS)
+    allocations = []
+    for number, item in enumerate(payload.allocations, start=1):
+        programme = Programme.objects.filter(slug=item.programme).first()
+        if programme is None:
+            raise RuleViolation(f"Zuweisung {number}: unbekannter Baustein.", "allocations")
+        recipient = Organisation.objects.filter(pk=item.recipient_id, id__in=scope).first()
+        region = (
+            Organisation.objects.filter(pk=item.region_id, kind="association", id__in=scope).first()
+            if item.region_id
+            else None
+        )
+        if recipient is None or (item.region_id and region is None):
+            raise RuleViolation(
+                f"Zuweisung {number}: Empfänger oder Teilregion nicht gefunden.", "allocations"
+            )
+        fte = parse_decimal(item.fte, field="allocations", label=f"Zuweisung {number}: VZÄ")
+        allocations.append(services.AllocationInput(programme, recipient, fte, region))
+    return rate, allocations
+
+
+@router.post(
+    "/contracts", response={201: ContractOut, 422: ErrorOut}, url_name="funding_contract_create"
+)
+def contract_create(request, payload: ContractIn):
+    """A pass-through contract with its first recorded version (0 = original)."""
+    require_area(request, Area.GRANTS, write=True)
+    writable = organisation_ids_for(request.user, Area.GRANTS, write=True)
+    owner = Organisation.objects.filter(pk=payload.organisation_id, id__in=writable).first()
+    if owner is None:
+        return _refused(
+            "organisation_id", "Für diese Organisation dürfen Sie keine Verträge erfassen."
+        )
+    decisions = list(gs.decisions_for(request.user, write=True).filter(pk__in=payload.grant_ids))
+    if len(decisions) != len(set(payload.grant_ids)):
+        return _refused("grant_ids", "Ein genannter Zuwendungsbescheid wurde nicht gefunden.")
+    try:
+        rate, allocations = _version_terms(request, payload)
+        contract = services.contract_create(
+            organisation=owner,
+            title=payload.title,
+            concluded_on=payload.concluded_on,
+            decisions=decisions,
+            effective_from=payload.effective_from,
+            term_end=payload.term_end,
+            rate=rate,
+            number=payload.number,
+            allocations=allocations,
+            by=request.user,
+        )
+    except RuleError as error:
+        return _refused(error.field, error.message)
+    except RuleViolation as violation:
+        return _refused(violation.field or "", violation.message)
+    return Status(201, _contract(contract))
+
+
+@router.post(
+    "/contracts/{int:contract_id}/amendments",
+    response={201: ContractOut, 422: ErrorOut},
+    url_name="funding_contract_amend",
+)
+def contract_amend(request, contract_id: int, payload: VersionIn):
+    """The next numbered amendment (KIM §14); every earlier version stays."""
+    require_area(request, Area.GRANTS, write=True)
+    contract = gs.get_contract_for_user(request.user, contract_id, write=True)
+    try:
+        rate, allocations = _version_terms(request, payload)
+        services.contract_amend(
+            contract=contract,
+            effective_from=payload.effective_from,
+            term_end=payload.term_end,
+            rate=rate,
+            signed_on=payload.signed_on,
+            note=payload.note,
+            allocations=allocations,
+            by=request.user,
+        )
+    except RuleError as error:
+        return _refused(error.field, error.message)
+    except RuleViolation as violation:
+        return _refused(violation.field or "", violation.message)
+    return Status(201, _contract(contract))
+
+
 class PlannedOut(Schema):
     due: date
     amount: str
