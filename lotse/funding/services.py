@@ -113,6 +113,11 @@ def decision_update(
     )
     if error:
         raise _violation(error)
+    follows = fields.get("follows")
+    if follows is not None and follows.pk == decision.pk:
+        raise RuleViolation(
+            "Ein Bescheid kann nicht Anschlussbescheid zu sich selbst sein.", "follows"
+        )
     old_amount, old_fte = decision.amount, decision.fte
     for name, value in fields.items():
         if name in DECISION_FIELDS:

@@ -170,3 +170,10 @@ def test_a_follow_up_decision_extends_the_contracts_of_the_decision_it_follows(d
     assert demo in follow_up.contracts.all()
     version = services.current_version(demo)
     assert grant_selectors.term_end_of(demo, version) == date(2025, 12, 31)
+
+
+def test_a_decision_cannot_follow_itself(demo):
+    bs2 = GrantDecision.objects.get(file_number=BS2_FILE_NUMBER)
+    with pytest.raises(RuleViolation) as refused:
+        services.decision_update(decision=bs2, by=None, follows=bs2)
+    assert refused.value.field == "follows"
