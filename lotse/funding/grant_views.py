@@ -1,4 +1,6 @@
-"""Pages for grant files (issue 5 items 3–5, 7): reads via grant_selectors, writes via services.
+"""Pages for decisions, contracts and positions (issue 5 items 3–4).
+
+Reads via grant_selectors, writes via services.
 
 Scoped to Area.GRANTS: the grants officer of a county or town and the granting
 authority read and write in their subtree, the auditor only reads within the
@@ -12,33 +14,24 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lotse.core import clock
 from lotse.core.permissions import area_required
 from lotse.core.tenancy import Area, has_area, organisation_ids_for
 from lotse.funding import grant_selectors as gs
-from lotse.funding import selectors as programme_selectors
 from lotse.funding import services
 from lotse.funding.grant_forms import (
     AllocationFormSet,
     ContractHeadForm,
-    DecideForm,
     DecisionChangeForm,
     DecisionForm,
-    InterestForm,
     NoticeForm,
-    PassOnForm,
-    PaymentRequestForm,
-    PayoutForm,
     PositionForm,
-    SettlementForm,
     VersionForm,
 )
 from lotse.funding.models import (
     ContractAllocation,
-    PaymentStatus,
     VersionStatus,
 )
-from lotse.funding.rules import RuleError, format_eur
+from lotse.funding.page_helpers import can_write, money_input, year_from
 from lotse.organisations.models import Organisation
 from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
@@ -52,22 +45,6 @@ def _writable_organisations(user):
     return Organisation.objects.filter(
         id__in=organisation_ids_for(user, Area.GRANTS, write=True), kind__in=RECIPIENT_KINDS
     ).order_by("path")
-
-
-def _can_write(user, organisation_id: int) -> bool:
-    return organisation_id in organisation_ids_for(user, Area.GRANTS, write=True)
-
-
-def _money_input(amount) -> str:
-    """An amount as a German form value: 47500 → "47.500,00"."""
-    return format_eur(amount).removesuffix(" EUR")
-
-
-def _year(request: HttpRequest) -> int:
-    value = request.GET.get("year", "")
-    if value.isdigit() and 2000 <= int(value) <= 2100:
-        return int(value)
-    return clock.today().year
 
 
 # --- Overview and decisions -------------------------------------------------------------------
@@ -169,7 +146,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
             .filter(decision=decision)
             .select_related("organisation")
             .order_by("id"),
-            "can_write": _can_write(request.user, decision.organisation_id),
+            "can_write": can_write(request.user, decision.organisation_id),
         },
     )
 
@@ -179,7 +156,7 @@ def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
     decision = gs.get_decision_for_user(request.user, pk, write=True)
     initial = {name: getattr(decision, name) for name in services.DECISION_FIELDS} | {
         "organisation": decision.organisation,
-        "amount": _money_input(decision.amount) if decision.amount is not None else "",
+        "amount": money_input(decision.amount) if decision.amount is not None else "",
         "fte": f"{decision.fte.normalize():f}".replace(".", ",")
         if decision.fte is not None
         else "",
@@ -314,7 +291,7 @@ def contract_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "term_end": gs.term_end_of(contract, current),
             "decisions": contract.decisions.select_related("programme", "authority"),
             "notices": contract.notices.select_related("party").order_by("given_on"),
-            "can_write": _can_write(request.user, contract.organisation_id),
+            "can_write": can_write(request.user, contract.organisation_id),
         },
     )
 
@@ -328,7 +305,7 @@ def contract_amend(request: HttpRequest, pk: int) -> HttpResponse:
     if current is not None:
         initial_version = {
             "term_end": current.term_end,
-            "rate": _money_input(current.rate),
+            "rate": money_input(current.rate),
         }
         initial_allocations = [
             {
@@ -408,7 +385,7 @@ def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "others": [v for v in versions if v.pk != version.pk],
             "diff": gs.version_diff(previous, this) if previous else [],
             "explanation": version.explanation.splitlines(),
-            "can_write": _can_write(request.user, contract.organisation_id)
+            "can_write": can_write(request.user, contract.organisation_id)
             and version.status == VersionStatus.PROPOSED,
         },
     )
@@ -494,7 +471,7 @@ def contract_notice(request: HttpRequest, pk: int) -> HttpResponse:
 
 @area_required(Area.GRANTS)
 def position_list(request: HttpRequest) -> HttpResponse:
-    year = _year(request)
+    year = year_from(request)
     recipients, per_county = gs.entitlements_for(request.user, year=year)
     return render(
         request,
@@ -543,305 +520,4 @@ def position_create(request: HttpRequest) -> HttpResponse:
         request,
         "funding/grant_form.html",
         {"form": form, "title": _("Geförderte Stelle erfassen"), "back": "funding:position_list"},
-    )
-
-
-# --- Payment requests (item 5) ----------------------------------------------------------------
-
-
-@area_required(Area.GRANTS)
-def request_list(request: HttpRequest) -> HttpResponse:
-    requests = list(
-        gs.requests_for(request.user)
-        .select_related("organisation", "decision__programme")
-        .order_by("-submitted_at", "-id")
-    )
-    return render(
-        request,
-        "funding/request_list.html",
-        {"requests": requests, "can_write": has_area(request.user, Area.GRANTS, write=True)},
-    )
-
-
-@area_required(Area.GRANTS, write=True)
-def request_create(request: HttpRequest) -> HttpResponse:
-    pairs = gs.shares_for_requester(request.user)
-    form = PaymentRequestForm(request.POST or None, pairs=pairs)
-    refusal = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        decision, organisation = data["grant"]
-        try:
-            created = services.payment_request_submit(
-                organisation=organisation,
-                decision=decision,
-                amount=data["amount"],
-                payout_date=data["payout_date"],
-                planned=data["planned"],
-                earlier_use=data["earlier_use"] or "",
-                share=gs.recipient_share(decision, organisation).amount,
-                by=request.user,
-            )
-        except services.PaymentRefused as refused:
-            refusal = refused
-            for reason in refused.reasons:
-                field = "earlier_use" if reason.code == "earlier_use_missing" else "amount"
-                form.add_error(field, reason.message)
-                form._mark_invalid(field)
-        except RuleViolation as violation:
-            form.add_rule_violation(violation)
-        else:
-            messages.success(request, _("Mittelabruf eingereicht."))
-            return redirect("funding:request_detail", pk=created.pk)
-    return render(
-        request,
-        "funding/request_form.html",
-        {"form": form, "refusal": refusal, "has_grants": bool(pairs)},
-    )
-
-
-@area_required(Area.GRANTS)
-def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    payment = gs.get_request_for_user(request.user, pk)
-    audit_object(actor=request.user, action=AuditAction.READ, obj=payment)
-    may_decide = gs.can_decide(request.user, payment)
-    return render(
-        request,
-        "funding/request_detail.html",
-        {
-            "payment": payment,
-            "planned": payment.planned_payments.all(),
-            "explanation": payment.check_explanation.splitlines(),
-            "decide_form": DecideForm()
-            if may_decide and payment.status == PaymentStatus.SUBMITTED
-            else None,
-            "payout_form": PayoutForm(
-                initial={
-                    "paid_on": clock.today(),
-                    "paid_amount": _money_input(payment.amount),
-                }
-            )
-            if may_decide and payment.status == PaymentStatus.APPROVED
-            else None,
-        },
-    )
-
-
-def _decidable(request, pk):
-    payment = gs.get_request_for_user(request.user, pk, write=True)
-    if not gs.can_decide(request.user, payment):
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied
-    return payment
-
-
-@require_POST
-@area_required(Area.GRANTS, write=True)
-def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    payment = _decidable(request, pk)
-    form = DecideForm(request.POST)
-    if form.is_valid():
-        try:
-            services.payment_request_decide(
-                request=payment,
-                approve=form.cleaned_data["approve"],
-                note=form.cleaned_data["note"] or "",
-                by=request.user,
-            )
-        except RuleViolation as violation:
-            form.add_rule_violation(violation)
-        else:
-            messages.success(request, _("Entscheidung gespeichert."))
-            return redirect("funding:request_detail", pk=payment.pk)
-    return render(
-        request,
-        "funding/request_detail.html",
-        {
-            "payment": payment,
-            "planned": payment.planned_payments.all(),
-            "explanation": payment.check_explanation.splitlines(),
-            "decide_form": form,
-        },
-    )
-
-
-@require_POST
-@area_required(Area.GRANTS, write=True)
-def request_payout(request: HttpRequest, pk: int) -> HttpResponse:
-    payment = _decidable(request, pk)
-    form = PayoutForm(request.POST)
-    if form.is_valid():
-        try:
-            services.payment_record_payout(
-                request=payment,
-                paid_on=form.cleaned_data["paid_on"],
-                paid_amount=form.cleaned_data["paid_amount"],
-                by=request.user,
-            )
-        except RuleViolation as violation:
-            form.add_rule_violation(violation)
-        else:
-            messages.success(request, _("Auszahlung erfasst."))
-            return redirect("funding:request_detail", pk=payment.pk)
-    return render(
-        request,
-        "funding/request_detail.html",
-        {
-            "payment": payment,
-            "planned": payment.planned_payments.all(),
-            "explanation": payment.check_explanation.splitlines(),
-            "payout_form": form,
-        },
-    )
-
-
-# --- Settlement, recovery and the overview (item 7) -------------------------------------------
-
-
-def _settlement_parties(decision):
-    ids = {decision.organisation_id} | set(
-        ContractAllocation.objects.filter(
-            version__contract__decisions=decision,
-            version__status=VersionStatus.IN_FORCE,
-            programme_id=decision.programme_id,
-        ).values_list("organisation_id", flat=True)
-    )
-    return Organisation.objects.filter(pk__in=ids).order_by("name")
-
-
-@area_required(Area.GRANTS, write=True)
-def settlement_create(request: HttpRequest, pk: int) -> HttpResponse:
-    decision = gs.get_decision_for_user(request.user, pk, write=True)
-    parties = _settlement_parties(decision)
-    initial = {"settled_on": clock.today()}
-    if decision.period_start:
-        initial["year"] = decision.period_start.year
-    chosen = request.GET.get("stelle", "")
-    party = parties.filter(pk=int(chosen)).first() if chosen.isdigit() else None
-    if party is not None:
-        defaults = gs.settlement_defaults(decision, party)
-        initial |= {
-            "organisation": party,
-            "programme_amount": _money_input(defaults["programme_amount"]),
-            "paid": _money_input(defaults["paid"]),
-        }
-    form = SettlementForm(request.POST or None, initial=initial, organisations=parties)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            _settlement, claim = services.settlement_record(
-                decision=decision,
-                organisation=data["organisation"],
-                year=data["year"],
-                programme_amount=data["programme_amount"],
-                eligible_costs=data["eligible_costs"],
-                paid=data["paid"],
-                settled_on=data["settled_on"],
-                interest_from=data["interest_from"],
-                by=request.user,
-            )
-        except RuleViolation as violation:
-            form.add_rule_violation(violation)
-        else:
-            if claim:
-                messages.warning(
-                    request,
-                    _("Überzahlung: Rückforderung über %(amount)s angelegt.")
-                    % {"amount": format_eur(claim.amount)},
-                )
-                return redirect("funding:claim_detail", pk=claim.pk)
-            messages.success(request, _("Abrechnung gespeichert."))
-            return redirect("funding:decision_detail", pk=decision.pk)
-    return render(
-        request,
-        "funding/settlement_form.html",
-        {"form": form, "decision": decision, "parties": parties},
-    )
-
-
-@area_required(Area.GRANTS)
-def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """A recovery claim with § 49a interest to a chosen day and, for the county, passing it on."""
-    claim = gs.get_claim_for_user(request.user, pk)
-    audit_object(actor=request.user, action=AuditAction.READ, obj=claim)
-    interest_form = InterestForm(request.GET or None)
-    interest = None
-    if interest_form.is_bound and interest_form.is_valid():
-        try:
-            interest = programme_selectors.interest_calculate(
-                principal=claim.amount,
-                start=claim.interest_from,
-                end=interest_form.cleaned_data["until"],
-            )
-        except RuleError as error:
-            interest_form.add_rule_violation(RuleViolation(error.message, "until"))
-    may_pass_on = claim.organisation_id == claim.decision.organisation_id and _can_write(
-        request.user, claim.organisation_id
-    )
-    return render(
-        request,
-        "funding/claim_detail.html",
-        {
-            "claim": claim,
-            "interest_form": interest_form,
-            "interest": interest,
-            "passed_on": claim.passed_on.select_related("organisation"),
-            "pass_on_form": PassOnForm(
-                recipients=_settlement_parties(claim.decision).exclude(pk=claim.organisation_id)
-            )
-            if may_pass_on
-            else None,
-        },
-    )
-
-
-@require_POST
-@area_required(Area.GRANTS, write=True)
-def claim_pass_on(request: HttpRequest, pk: int) -> HttpResponse:
-    claim = gs.get_claim_for_user(request.user, pk, write=True)
-    recipients = _settlement_parties(claim.decision).exclude(pk=claim.organisation_id)
-    form = PassOnForm(request.POST, recipients=recipients)
-    if form.is_valid():
-        try:
-            passed = services.recovery_pass_on(
-                claim=claim,
-                recipient=form.cleaned_data["recipient"],
-                amount=form.cleaned_data["amount"],
-                note=form.cleaned_data["note"] or "",
-                by=request.user,
-            )
-        except RuleViolation as violation:
-            form.add_rule_violation(violation)
-        else:
-            messages.success(
-                request,
-                _("Rückforderung über %(amount)s an %(name)s weitergegeben (KIM § 11).")
-                % {"amount": format_eur(passed.amount), "name": passed.organisation.name},
-            )
-            return redirect("funding:claim_detail", pk=claim.pk)
-    return render(
-        request,
-        "funding/claim_detail.html",
-        {
-            "claim": claim,
-            "interest_form": InterestForm(),
-            "passed_on": claim.passed_on.select_related("organisation"),
-            "pass_on_form": form,
-        },
-    )
-
-
-@area_required(Area.GRANTS)
-def overview(request: HttpRequest) -> HttpResponse:
-    """The grants officer's overview: granted vs paid vs proven per recipient, chart and table."""
-    year = _year(request)
-    return render(
-        request,
-        "funding/overview.html",
-        {
-            "year": year,
-            "years": range(year - 3, year + 2),
-            "counties": gs.overview_for(request.user, year=year),
-        },
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lotse.funding import grant_views, views
+from lotse.funding import grant_views, money_views, views
 
 app_name = "funding"
 
@@ -22,14 +22,14 @@ urlpatterns = [
     path("fassungen/<int:pk>/verwerfen/", grant_views.proposal_discard, name="proposal_discard"),
     path("stellen/", grant_views.position_list, name="position_list"),
     path("stellen/neu/", grant_views.position_create, name="position_create"),
-    path("mittelabrufe/", grant_views.request_list, name="request_list"),
-    path("mittelabrufe/neu/", grant_views.request_create, name="request_create"),
-    path("mittelabrufe/<int:pk>/", grant_views.request_detail, name="request_detail"),
-    path("mittelabrufe/<int:pk>/entscheiden/", grant_views.request_decide, name="request_decide"),
-    path("mittelabrufe/<int:pk>/auszahlung/", grant_views.request_payout, name="request_payout"),
+    path("mittelabrufe/", money_views.request_list, name="request_list"),
+    path("mittelabrufe/neu/", money_views.request_create, name="request_create"),
+    path("mittelabrufe/<int:pk>/", money_views.request_detail, name="request_detail"),
+    path("mittelabrufe/<int:pk>/entscheiden/", money_views.request_decide, name="request_decide"),
+    path("mittelabrufe/<int:pk>/auszahlung/", money_views.request_payout, name="request_payout"),
     # Settlement and recovery (issue 5 item 7)
-    path("bescheide/<int:pk>/abrechnung/", grant_views.settlement_create, name="settlement_create"),
-    path("rueckforderungen/<int:pk>/", grant_views.claim_detail, name="claim_detail"),
-    path("rueckforderungen/<int:pk>/weitergeben/", grant_views.claim_pass_on, name="claim_pass_on"),
-    path("uebersicht/", grant_views.overview, name="overview"),
+    path("bescheide/<int:pk>/abrechnung/", money_views.settlement_create, name="settlement_create"),
+    path("rueckforderungen/<int:pk>/", money_views.claim_detail, name="claim_detail"),
+    path("rueckforderungen/<int:pk>/weitergeben/", money_views.claim_pass_on, name="claim_pass_on"),
+    path("uebersicht/", money_views.overview, name="overview"),
 ]
