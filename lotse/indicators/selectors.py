@@ -46,6 +46,8 @@ UNIT_KINDS = (
 )
 # Units that close their reporting year themselves (issue 6 item 5, BW 6.1).
 CLOSING_KINDS = (org_rules.MUNICIPALITY, org_rules.ASSOCIATION, org_rules.WELFARE)
+# … and the county closes its aggregate for the granting authority (BW 4.2 g, 6.1).
+COUNTY_KIND = org_rules.COUNTY
 FIRST_YEAR = 2000
 LAND_KEYS = {Programme.BW: "08", Programme.KIM: "05"}
 
@@ -439,7 +441,12 @@ def closure_status(user, report: Report, units: list[Organisation]) -> list[Clos
     its closings of the year; one query."""
     from lotse.indicators.models import YearClosure
 
-    closing = [u for u in units if u.pk in report.unit_ids and u.kind in CLOSING_KINDS]
+    closing = [
+        u
+        for u in units
+        if u.pk in report.unit_ids
+        and (u.kind in CLOSING_KINDS or (u.kind == COUNTY_KIND and u == report.unit))
+    ]
     versions: dict[int, list] = {u.pk: [] for u in closing}
     for closure in YearClosure.objects.for_user(user).filter(
         year=report.year, organisation_id__in=list(versions)

@@ -23,7 +23,17 @@ from lotse.organisations.rules import RuleViolation
 CLOSING_KINDS = selectors.CLOSING_KINDS
 
 
+def _coordinates(user, unit: Organisation) -> bool:
+    return Role.COORDINATION in roles_of(user) and unit.pk in organisation_ids_for(
+        user, Area.AGGREGATES
+    )
+
+
 def may_close(user, unit: Organisation) -> bool:
+    """A town's, association's or welfare organisation's team lead closes its year; the
+    county's coordinating office closes the county's aggregate (BW 4.2 g, 6.1)."""
+    if unit.kind == selectors.COUNTY_KIND:
+        return _coordinates(user, unit)
     return unit.kind in CLOSING_KINDS and unit.pk in team_lead_organisation_ids(user)
 
 
@@ -31,9 +41,7 @@ def may_reopen(user, unit: Organisation) -> bool:
     """The unit's team lead, or the coordinating office that checks it (BW 4.2 g)."""
     if may_close(user, unit):
         return True
-    return Role.COORDINATION in roles_of(user) and unit.pk in organisation_ids_for(
-        user, Area.AGGREGATES
-    )
+    return _coordinates(user, unit)
 
 
 @transaction.atomic
@@ -54,8 +62,21 @@ def year_close(*, user, unit: Organisation, year: int, units: list[Organisation]
     closures = YearClosure.objects.filter(organisation=unit, year=year)
     if closures.in_force().exists():
         raise RuleViolation(_("Berichtsjahr: dieses Jahr ist bereits abgeschlossen."), "year")
-    version = (closures.aggregate(last=Max("version"))["last"] or 0) + 1
     report = selectors.report_for(user, unit, year, units=units, force_suppression=True)
+    if unit.kind == selectors.COUNTY_KIND:
+        # BW 4.2 g: the county aggregates what its towns and organisations have closed.
+        missing = [
+            row.unit.name
+            for row in selectors.closure_status(user, report, units)
+            if row.unit != unit and row.in_force is None
+        ]
+        if missing:
+            raise RuleViolation(
+                _("Berichtsjahr: noch nicht abgeschlossen haben %(units)s.")
+                % {"units": ", ".join(missing)},
+                "year",
+            )
+    version = (closures.aggregate(last=Max("version"))["last"] or 0) + 1
     return YearClosure.objects.create(
         organisation=unit,
         year=year,

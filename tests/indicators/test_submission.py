@@ -111,3 +111,42 @@ def test_closing_a_foreign_unit_is_not_found(login, db):
     )
     assert response.status_code == 404
     assert not YearClosure.objects.exists()
+
+
+def test_the_county_closes_its_aggregate_only_when_every_unit_has_closed(login, db, org):
+    # BW 4.2 g, 6.1: the coordinating office aggregates and checks, then reports to the
+    # granting authority; a unit that has not closed holds the county back.
+    from django.utils import timezone
+
+    build()
+    county = org("Kreis Unna")
+    with pytest.raises(RuleViolation) as refused:
+        close("coord.unna", county)
+    assert refused.value.field == "year"
+    assert "Bergkamen" in refused.value.message and "Lünen" not in refused.value.message
+    coord = User.objects.get(username="coord.unna")
+    report = selectors.report_for(coord, county, YEAR, units=selectors.units_for(coord))
+    for row in selectors.closure_status(coord, report, selectors.units_for(coord)):
+        if row.unit != county:
+            YearClosure.objects.create(
+                organisation=row.unit,
+                year=YEAR,
+                version=1,
+                closed_at=timezone.now(),
+                closed_by=coord,
+                figures={},
+            )
+    closure = close("coord.unna", county)
+    assert closure.version == 1 and closure.figures["suppressed"] is True
+    # The granting authority sees that the county has reported.
+    page = login("authority.arnsberg").get(
+        reverse("indicators:dashboard"), {"year": YEAR, "unit": county.pk}
+    )
+    rows = {row.unit.name: row for row in page.context["closures"]}
+    assert rows["Kreis Unna"].in_force == closure
+    assert not page.context["can_close"]
+
+
+def test_a_team_lead_cannot_close_the_county(db, org):
+    with pytest.raises(PermissionDenied):
+        close("lead.luenen", org("Kreis Unna"))
