@@ -148,3 +148,17 @@ def test_every_rule_message_is_a_marked_literal(module):
         )
     ]
     assert not german_fstrings, f"{module}: German f-strings on lines {german_fstrings}"
+
+
+@pytest.mark.django_db
+def test_service_messages_pass_through_gettext(monkeypatch):
+    # BW 4.1.6.2: the refused referral's message is a msgid, translated when raised.
+    from lotse.cases.services import referrals
+    from tests.cases.factories import refer
+
+    monkeypatch.setattr(referrals, "gettext", lambda text: "[en] " + text)
+    client = running_case(start=date(2024, 3, 15))
+    with pytest.raises(RuleViolation) as refused:
+        refer(client, on=date(2024, 4, 1), code="jobcenter", today=date(2024, 4, 2))
+    assert refused.value.field == "service"
+    assert refused.value.message.startswith("[en] Ziel: Die Einwilligung vom 15.03.2024")

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from lotse.accounts.models import User
 from lotse.cases.models import BarrierTheme, CaseBarrier, Client
@@ -46,17 +47,21 @@ def barrier_note(
     new_theme = new_theme.strip()
     if (theme is None) == (not new_theme):
         raise RuleViolation(
-            "Thema: Bitte ein Thema aus der Liste wählen oder ein neues Thema eingeben, "
-            "nicht beides.",
+            gettext(
+                "Thema: Bitte ein Thema aus der Liste wählen oder ein neues Thema eingeben, nicht "
+                "beides."
+            ),
             "theme",
         )
     if new_theme and not 5 <= len(new_theme) <= 150:
         raise RuleViolation(
-            "Neues Thema: Bitte das Thema in 5 bis 150 Zeichen beschreiben.", "new_theme"
+            gettext("Neues Thema: Bitte das Thema in 5 bis 150 Zeichen beschreiben."), "new_theme"
         )
     if noted_on > today:
         raise RuleViolation(
-            f"Festgestellt am: Der {format_de(noted_on)} liegt in der Zukunft.", "noted_on"
+            gettext("Festgestellt am: Der %(noted_on)s liegt in der Zukunft.")
+            % {"noted_on": format_de(noted_on)},
+            "noted_on",
         )
     barrier = CaseBarrier.objects.create(
         organisation_id=client.organisation_id,

@@ -71,38 +71,48 @@ def client_create(
     today = today or clock.today()
     if municipality.kind != org_rules.MUNICIPALITY:
         raise RuleViolation(
-            "Wohnort: Bitte eine Stadt oder Gemeinde wählen (Anschlussunterbringung).",
+            gettext("Wohnort: Bitte eine Stadt oder Gemeinde wählen (Anschlussunterbringung)."),
             "municipality",
         )
     initials = initials.strip().upper()
     if not (1 <= len(initials) <= 4 and initials.replace(".", "").isalpha()):
         raise RuleViolation(
-            "Initialen: Bitte ein bis vier Buchstaben angeben, zum Beispiel „AK“. Vor der "
-            "Einwilligung werden keine Namen gespeichert (BW 4.1.4 f).",
+            gettext(
+                "Initialen: Bitte ein bis vier Buchstaben angeben, zum Beispiel „AK“. Vor der "
+                "Einwilligung werden keine Namen gespeichert (BW 4.1.4 f)."
+            ),
             "initials",
         )
     if birth_year > today.year:
         raise RuleViolation(
-            f"Geburtsjahr: Das Jahr {birth_year} liegt in der Zukunft.", "birth_year"
+            gettext("Geburtsjahr: Das Jahr %(birth_year)s liegt in der Zukunft.")
+            % {"birth_year": birth_year},
+            "birth_year",
         )
     if birth_year < today.year - OLDEST_BIRTH_YEAR_SPAN:
         raise RuleViolation(
-            f"Geburtsjahr: Das Jahr {birth_year} liegt mehr als {OLDEST_BIRTH_YEAR_SPAN} "
-            "Jahre zurück; bitte prüfen.",
+            gettext(
+                "Geburtsjahr: Das Jahr %(birth_year)s liegt mehr als %(years)s "
+                "Jahre zurück; bitte prüfen."
+            )
+            % {"birth_year": birth_year, "years": OLDEST_BIRTH_YEAR_SPAN},
             "birth_year",
         )
     case_number = case_number.strip() or _next_case_number(organisation, today.year)
     if Client.objects.filter(organisation=organisation, case_number=case_number).exists():
         raise RuleViolation(
-            f"Fallnummer: Die Fallnummer {case_number} ist bei {organisation.name} schon "
-            "vergeben; Fallnummern sind je Stelle eindeutig.",
+            gettext(
+                "Fallnummer: Die Fallnummer %(case_number)s ist bei %(name)s schon vergeben; "
+                "Fallnummern sind je Stelle eindeutig."
+            )
+            % {"case_number": case_number, "name": organisation.name},
             "case_number",
         )
     household = None
     if household_of is not None:
         if household_of.organisation_id != organisation.pk:
             raise RuleViolation(
-                "Haushalt: Ein Haushalt kann nur Fälle derselben Stelle verbinden.",
+                gettext("Haushalt: Ein Haushalt kann nur Fälle derselben Stelle verbinden."),
                 "household_of",
             )
         household = household_of.household
@@ -201,18 +211,23 @@ def _personal_data_errors(data: dict, *, today: date) -> RuleViolation | None:
     moved_in = data.get("follow_up_accommodation_date")
     if arrival and arrival > today:
         return RuleViolation(
-            f"Einreise: Der {format_de(arrival)} liegt in der Zukunft.", "arrival_date"
+            gettext("Einreise: Der %(arrival)s liegt in der Zukunft.")
+            % {"arrival": format_de(arrival)},
+            "arrival_date",
         )
     if moved_in and moved_in > today:
         return RuleViolation(
-            f"Einzug in die Anschlussunterbringung: Der {format_de(moved_in)} liegt in der "
-            "Zukunft.",
+            gettext("Einzug in die Anschlussunterbringung: Der %(moved_in)s liegt in der Zukunft.")
+            % {"moved_in": format_de(moved_in)},
             "follow_up_accommodation_date",
         )
     if arrival and moved_in and moved_in < arrival:
         return RuleViolation(
-            f"Einzug in die Anschlussunterbringung: Der {format_de(moved_in)} liegt vor der "
-            f"Einreise am {format_de(arrival)}.",
+            gettext(
+                "Einzug in die Anschlussunterbringung: Der %(moved_in)s liegt vor der Einreise am "
+                "%(arrival)s."
+            )
+            % {"moved_in": format_de(moved_in), "arrival": format_de(arrival)},
             "follow_up_accommodation_date",
         )
     if (
@@ -222,8 +237,10 @@ def _personal_data_errors(data: dict, *, today: date) -> RuleViolation | None:
         and not _is_latin(f"{data.get('given_names', '')}{data.get('family_name', '')}")
     ):
         return RuleViolation(
-            "Name (lateinische Schrift): Bitte den Namen auch in lateinischer Umschrift "
-            "angeben, wie er im Ausweisdokument steht, damit er gefunden wird.",
+            gettext(
+                "Name (lateinische Schrift): Bitte den Namen auch in lateinischer Umschrift "
+                "angeben, wie er im Ausweisdokument steht, damit er gefunden wird."
+            ),
             "family_name_latin",
         )
     return None
@@ -309,9 +326,12 @@ def client_personal_data_update(
     if special and not consent.purposes.filter(covers_special_categories=True).exists():
         field = special[0]
         raise RuleViolation(
-            f"{Client._meta.get_field(field).verbose_name}: Angaben zu Gesundheit und "
-            "Behinderung dürfen nur mit einer ausdrücklichen Einwilligung für diesen Zweck "
-            "gespeichert werden (Art. 9 Abs. 2 a DSGVO; BW 4.1.4 f).",
+            gettext(
+                "%(verbose_name)s: Angaben zu Gesundheit und Behinderung dürfen nur mit einer "
+                "ausdrücklichen Einwilligung für diesen Zweck gespeichert werden (Art. 9 Abs. 2 a "
+                "DSGVO; BW 4.1.4 f)."
+            )
+            % {"verbose_name": Client._meta.get_field(field).verbose_name},
             field,
         )
     violation = _personal_data_errors(data, today=today)
@@ -349,10 +369,10 @@ def case_manager_error(*, client: Client, to: User, on: date) -> str | None:
         .exists()
     )
     if not holds:
-        return (
-            f"Neue:r Integrationsmanager:in: {to.get_full_name() or to.username} hat keine "
-            f"Rolle im Fallmanagement bei {client.organisation.name}."
-        )
+        return gettext(
+            "Neue:r Integrationsmanager:in: %(name)s hat keine Rolle im Fallmanagement bei "
+            "%(organisation)s."
+        ) % {"name": to.get_full_name() or to.username, "organisation": client.organisation.name}
     return None
 
 
@@ -366,7 +386,7 @@ def cases_reassign(
     for client in clients:
         client = Client.objects.select_for_update().select_related("organisation").get(pk=client.pk)
         if not leads_team_of(by, client.organisation_id):
-            raise RuleViolation("Fälle neu zuweisen kann nur die Teamleitung.")
+            raise RuleViolation(gettext("Fälle neu zuweisen kann nur die Teamleitung."))
         error = case_manager_error(client=client, to=to, on=today)
         if error:
             raise RuleViolation(error, "to")

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from lotse.accounts.models import User
 from lotse.cases.models import (
@@ -42,17 +43,23 @@ def case_close(
     closure = open_closure(client)
     if closure is not None:
         raise RuleViolation(
-            f"Der Fall ist bereits seit dem {format_de(closure.closed_on)} abgeschlossen."
+            gettext("Der Fall ist bereits seit dem %(closed_on)s abgeschlossen.")
+            % {"closed_on": format_de(closure.closed_on)}
         )
     if closed_on > today:
         raise RuleViolation(
-            f"Abgeschlossen am: Der {format_de(closed_on)} liegt in der Zukunft.", "closed_on"
+            gettext("Abgeschlossen am: Der %(closed_on)s liegt in der Zukunft.")
+            % {"closed_on": format_de(closed_on)},
+            "closed_on",
         )
     last = client.consultations.order_by("-held_on").values_list("held_on", flat=True).first()
     if last is not None and closed_on < last:
         raise RuleViolation(
-            f"Abgeschlossen am: Das letzte Gespräch war am {format_de(last)}; der Abschluss "
-            "kann nicht davor liegen.",
+            gettext(
+                "Abgeschlossen am: Das letzte Gespräch war am %(last)s; der Abschluss kann nicht "
+                "davor liegen."
+            )
+            % {"last": format_de(last)},
             "closed_on",
         )
     closure = Closure.objects.create(
@@ -73,21 +80,28 @@ def case_reopen(*, closure: Closure, by: User, today: date | None = None) -> Clo
     client = _lock(closure.client)
     closure = Closure.objects.select_for_update().get(pk=closure.pk)
     if not leads_team_of(by, client.organisation_id):
-        raise RuleViolation("Einen abgeschlossenen Fall kann nur die Teamleitung wiedereröffnen.")
+        raise RuleViolation(
+            gettext("Einen abgeschlossenen Fall kann nur die Teamleitung wiedereröffnen.")
+        )
     if closure.reopened_on is not None:
-        raise RuleViolation("Dieser Abschluss wurde bereits aufgehoben.")
+        raise RuleViolation(gettext("Dieser Abschluss wurde bereits aufgehoben."))
     if client.restricted_on is not None:
         raise RuleViolation(
-            "Die Einwilligung wurde widerrufen; der Fall kann nicht wiedereröffnet werden "
-            "(Art. 7 Abs. 3 DSGVO)."
+            gettext(
+                "Die Einwilligung wurde widerrufen; der Fall kann nicht wiedereröffnet werden "
+                "(Art. 7 Abs. 3 DSGVO)."
+            )
         )
     initial = initial_consultation_date(client)
     if initial is not None:
         end = period_end(initial=initial, extension=approved_extension(client))
         if today > end:
             raise RuleViolation(
-                f"Der Beratungszeitraum endete am {format_de(end)}; ein abgeschlossener Fall "
-                "kann nur innerhalb des Beratungszeitraums wiedereröffnet werden (BW 4.1.5)."
+                gettext(
+                    "Der Beratungszeitraum endete am %(end)s; ein abgeschlossener Fall kann nur "
+                    "innerhalb des Beratungszeitraums wiedereröffnet werden (BW 4.1.5)."
+                )
+                % {"end": format_de(end)}
             )
     closure.reopened_on = today
     closure.reopened_by = by

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from lotse.accounts.models import User
 from lotse.cases.models import (
@@ -49,15 +50,22 @@ class Agreement:
 def _participant_error(index: int, person: Participant) -> RuleViolation | None:
     label = f"Teilnehmende {index}"
     if not person.name.strip() or not person.body.strip():
-        return RuleViolation(f"{label}: Bitte Name und Stelle angeben.", "participants")
+        return RuleViolation(
+            gettext("%(label)s: Bitte Name und Stelle angeben.") % {"label": label}, "participants"
+        )
     if person.external and not person.legal_domain:
         return RuleViolation(
-            f"{label}: Bei externen Teilnehmenden bitte den Rechtskreis angeben "
-            "(SGB II, III, VIII, XII, AsylbLG, AufenthG; KIM §3(2)b).",
+            gettext(
+                "%(label)s: Bei externen Teilnehmenden bitte den Rechtskreis angeben (SGB II, III, "
+                "VIII, XII, AsylbLG, AufenthG; KIM §3(2)b)."
+            )
+            % {"label": label},
             "participants",
         )
     if person.legal_domain and person.legal_domain not in LegalDomain.values:
-        return RuleViolation(f"{label}: Unbekannter Rechtskreis.", "participants")
+        return RuleViolation(
+            gettext("%(label)s: Unbekannter Rechtskreis.") % {"label": label}, "participants"
+        )
     return None
 
 
@@ -79,19 +87,35 @@ def conference_record(
     _require_open(client)
     initial = initial_consultation_date(client)
     if held_on > today:
-        raise RuleViolation(f"Datum: Der {format_de(held_on)} liegt in der Zukunft.", "held_on")
+        raise RuleViolation(
+            gettext("Datum: Der %(held_on)s liegt in der Zukunft.")
+            % {"held_on": format_de(held_on)},
+            "held_on",
+        )
     if initial is None or held_on < initial:
         raise RuleViolation(
-            "Datum: Eine Fallkonferenz gehört zur laufenden Beratung und liegt nicht vor dem "
-            "Erstberatungsgespräch" + (f" am {format_de(initial)}" if initial else "") + ".",
+            (
+                gettext(
+                    "Datum: Eine Fallkonferenz gehört zur laufenden Beratung und liegt nicht vor "
+                    "dem Erstberatungsgespräch am %(initial)s."
+                )
+                % {"initial": format_de(initial)}
+                if initial
+                else gettext(
+                    "Datum: Eine Fallkonferenz gehört zur laufenden Beratung und liegt nicht vor "
+                    "dem Erstberatungsgespräch."
+                )
+            ),
             "held_on",
         )
     if not agenda.strip():
-        raise RuleViolation("Tagesordnung: Bitte angeben, worum es geht.", "agenda")
+        raise RuleViolation(gettext("Tagesordnung: Bitte angeben, worum es geht."), "agenda")
     if not any(p.external for p in participants):
         raise RuleViolation(
-            "Teilnehmende: Eine Fallkonferenz braucht mindestens eine externe Stelle "
-            "(rechtskreisübergreifend, KIM §3(2)b).",
+            gettext(
+                "Teilnehmende: Eine Fallkonferenz braucht mindestens eine externe Stelle "
+                "(rechtskreisübergreifend, KIM §3(2)b)."
+            ),
             "participants",
         )
     for index, person in enumerate(participants, start=1):
@@ -101,18 +125,24 @@ def conference_record(
     plan = IntegrationPlan.objects.filter(client=client).first()
     if agreements and plan is None:
         raise RuleViolation(
-            "Vereinbarungen: Sie werden Schritte im Integrationsplan; bitte zuerst den Plan "
-            "anlegen (BW 4.1.6.2 f).",
+            gettext(
+                "Vereinbarungen: Sie werden Schritte im Integrationsplan; bitte zuerst den Plan "
+                "anlegen (BW 4.1.6.2 f)."
+            ),
             "agreements",
         )
     for index, agreement in enumerate(agreements, start=1):
         if not agreement.text.strip():
             raise RuleViolation(
-                f"Vereinbarung {index}: Bitte die Vereinbarung beschreiben.", "agreements"
+                gettext("Vereinbarung %(index)s: Bitte die Vereinbarung beschreiben.")
+                % {"index": index},
+                "agreements",
             )
         if agreement.life_area not in LifeArea.values:
             raise RuleViolation(
-                f"Vereinbarung {index}: Bitte einen Lebensbereich wählen.", "agreements"
+                gettext("Vereinbarung %(index)s: Bitte einen Lebensbereich wählen.")
+                % {"index": index},
+                "agreements",
             )
     conference = CaseConference.objects.create(
         organisation_id=client.organisation_id,
@@ -152,7 +182,9 @@ def conference_record(
         except RuleViolation as violation:
             # The whole conference is refused (atomic); the message names the agreement.
             raise RuleViolation(
-                f"Vereinbarung {index}: {violation.message}", "agreements"
+                gettext("Vereinbarung %(index)s: %(message)s")
+                % {"index": index, "message": violation.message},
+                "agreements",
             ) from violation
         ConferenceAgreement.objects.create(
             organisation_id=client.organisation_id,

@@ -6,6 +6,7 @@ from datetime import date
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
+from django.utils.translation import gettext
 
 from lotse.accounts.models import User
 from lotse.cases import uploads
@@ -43,9 +44,12 @@ def consent_record(
     client = _lock(client)
     if client.restricted_on is not None:
         raise RuleViolation(
-            f"Die Einwilligung wurde am {format_de(client.restricted_on)} widerrufen; der Fall "
-            "ist zur Löschung vorgemerkt. Eine neue Einwilligung kann nur in einem neuen Fall "
-            "erfasst werden (Art. 17, 18 DSGVO)."
+            gettext(
+                "Die Einwilligung wurde am %(restricted_on)s widerrufen; der Fall ist zur Löschung "
+                "vorgemerkt. Eine neue Einwilligung kann nur in einem neuen Fall erfasst werden "
+                "(Art. 17, 18 DSGVO)."
+            )
+            % {"restricted_on": format_de(client.restricted_on)}
         )
     _require_open(client)
     purposes = list(purposes)
@@ -56,20 +60,29 @@ def consent_record(
     ]
     if missing:
         raise RuleViolation(
-            "Zwecke: Ohne Einwilligung in „" + "“, „".join(missing) + "“ können keine "
-            "persönlichen Angaben erfasst werden (BW 4.1.4 f).",
+            gettext(
+                "Zwecke: Ohne Einwilligung in „%(purposes)s“ können keine persönlichen Angaben "
+                "erfasst werden (BW 4.1.4 f)."
+            )
+            % {"purposes": "“, „".join(missing)},
             "purposes",
         )
     if given_on > today:
         raise RuleViolation(
-            f"Datum der Einwilligung: Der {format_de(given_on)} liegt in der Zukunft; erfasst "
-            "wird eine gegebene Einwilligung.",
+            gettext(
+                "Datum der Einwilligung: Der %(given_on)s liegt in der Zukunft; erfasst wird eine "
+                "gegebene Einwilligung."
+            )
+            % {"given_on": format_de(given_on)},
             "given_on",
         )
     if not explained_in.strip():
         raise RuleViolation(
-            "Erklärt in der Sprache: Bitte angeben, in welcher Sprache die Einwilligung erklärt "
-            "wurde; nur eine verstandene Einwilligung ist wirksam (BW 4.1.4 f: „informiert“).",
+            gettext(
+                "Erklärt in der Sprache: Bitte angeben, in welcher Sprache die Einwilligung "
+                "erklärt wurde; nur eine verstandene Einwilligung ist wirksam (BW 4.1.4 f: "
+                "„informiert“)."
+            ),
             "explained_in",
         )
     content_type = ""
@@ -109,18 +122,25 @@ def consent_withdraw(
     consent = Consent.objects.select_for_update().get(pk=consent.pk)
     if consent.withdrawn_on is not None:
         raise RuleViolation(
-            f"Widerrufen am: Diese Einwilligung wurde bereits am "
-            f"{format_de(consent.withdrawn_on)} widerrufen.",
+            gettext(
+                "Widerrufen am: Diese Einwilligung wurde bereits am %(withdrawn_on)s widerrufen."
+            )
+            % {"withdrawn_on": format_de(consent.withdrawn_on)},
             "withdrawn_on",
         )
     if withdrawn_on > today:
         raise RuleViolation(
-            f"Widerrufen am: Der {format_de(withdrawn_on)} liegt in der Zukunft.", "withdrawn_on"
+            gettext("Widerrufen am: Der %(withdrawn_on)s liegt in der Zukunft.")
+            % {"withdrawn_on": format_de(withdrawn_on)},
+            "withdrawn_on",
         )
     if withdrawn_on < consent.given_on:
         raise RuleViolation(
-            f"Widerrufen am: Der Widerruf kann nicht vor der Einwilligung am "
-            f"{format_de(consent.given_on)} liegen.",
+            gettext(
+                "Widerrufen am: Der Widerruf kann nicht vor der Einwilligung am %(given_on)s "
+                "liegen."
+            )
+            % {"given_on": format_de(consent.given_on)},
             "withdrawn_on",
         )
     consent.withdrawn_on = withdrawn_on

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from lotse.accounts.models import User
 from lotse.cases.models import (
@@ -69,13 +70,15 @@ def consultation_record(
         raise RuleViolation(translated(error), "held_on")
     if not 1 <= duration_minutes <= 600:
         raise RuleViolation(
-            "Dauer in Minuten: Bitte eine Dauer zwischen 1 und 600 Minuten angeben.",
+            gettext("Dauer in Minuten: Bitte eine Dauer zwischen 1 und 600 Minuten angeben."),
             "duration_minutes",
         )
     if next_appointment is not None and next_appointment < held_on:
         raise RuleViolation(
-            f"Nächster Termin: Der {format_de(next_appointment)} liegt vor dem Gespräch am "
-            f"{format_de(held_on)}.",
+            gettext(
+                "Nächster Termin: Der %(next_appointment)s liegt vor dem Gespräch am %(held_on)s."
+            )
+            % {"next_appointment": format_de(next_appointment), "held_on": format_de(held_on)},
             "next_appointment",
         )
     consultation = Consultation.objects.create(

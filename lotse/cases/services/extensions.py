@@ -4,6 +4,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext
 
 from lotse.accounts.models import User
 from lotse.cases.models import (
@@ -48,13 +49,17 @@ def extension_request(
     initial = initial_consultation_date(client)
     if initial is None:
         raise RuleViolation(
-            "Der Beratungszeitraum beginnt mit dem Erstberatungsgespräch; ohne dieses gibt es "
-            "nichts zu verlängern (BW 4.1.5)."
+            gettext(
+                "Der Beratungszeitraum beginnt mit dem Erstberatungsgespräch; ohne dieses gibt es "
+                "nichts zu verlängern (BW 4.1.5)."
+            )
         )
     if client.extensions.filter(decision=Decision.PENDING).exists():
         raise RuleViolation(
-            "Es liegt bereits ein Antrag auf Verlängerung vor, über den die Teamleitung noch "
-            "nicht entschieden hat."
+            gettext(
+                "Es liegt bereits ein Antrag auf Verlängerung vor, über den die Teamleitung noch "
+                "nicht entschieden hat."
+            )
         )
     _check_extension(
         client=client,
@@ -113,12 +118,15 @@ def extension_decide(
     extension = CounselingExtension.objects.select_for_update().get(pk=extension.pk)
     if not leads_team_of(by, client.organisation_id):
         raise RuleViolation(
-            "Über eine Verlängerung entscheidet die Teamleitung der fallführenden Stelle "
-            "(BW 4.1.5)."
+            gettext(
+                "Über eine Verlängerung entscheidet die Teamleitung der fallführenden Stelle (BW "
+                "4.1.5)."
+            )
         )
     if extension.decision != Decision.PENDING:
         raise RuleViolation(
-            f"Über diesen Antrag wurde bereits entschieden ({extension.get_decision_display()})."
+            gettext("Über diesen Antrag wurde bereits entschieden (%(get_decision_display)s).")
+            % {"get_decision_display": extension.get_decision_display()}
         )
     if approve:
         _require_processing(client)
@@ -133,7 +141,10 @@ def extension_decide(
         )
     elif not note.strip():
         raise RuleViolation(
-            "Anmerkung zur Entscheidung: Bitte begründen, warum die Verlängerung abgelehnt wird.",
+            gettext(
+                "Anmerkung zur Entscheidung: Bitte begründen, warum die Verlängerung abgelehnt "
+                "wird."
+            ),
             "decision_note",
         )
     extension.decision = Decision.APPROVED if approve else Decision.REFUSED

@@ -7,6 +7,7 @@ from datetime import date
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from lotse.accounts.models import User
 from lotse.cases.models import (
@@ -157,8 +158,10 @@ def _plan_errors(client: Client, data: dict, *, today: date) -> None:
     initial = initial_consultation_date(client)
     if initial is None:
         raise RuleViolation(
-            "Der Integrationsplan entsteht in der Beratung: Bitte zuerst das "
-            "Erstberatungsgespräch erfassen (BW 4.1.4 a, f).",
+            gettext(
+                "Der Integrationsplan entsteht in der Beratung: Bitte zuerst das "
+                "Erstberatungsgespräch erfassen (BW 4.1.4 a, f)."
+            ),
             "started_on",
         )
     error = plan_dates_error(
@@ -171,9 +174,12 @@ def _plan_errors(client: Client, data: dict, *, today: date) -> None:
         raise RuleViolation(translated(error[1]), error[0])
     if data["started_on"] < initial and not data.get("predates_regulation"):
         raise RuleViolation(
-            f"Beginn des Plans: Der {format_de(data['started_on'])} liegt vor dem "
-            f"Erstberatungsgespräch am {format_de(initial)}. Nur ein Plan, der vor Inkrafttreten "
-            "der Verwaltungsvorschrift erstellt wurde, kann früher beginnen (BW 4.1.6.3).",
+            gettext(
+                "Beginn des Plans: Der %(started_on)s liegt vor dem Erstberatungsgespräch am "
+                "%(initial)s. Nur ein Plan, der vor Inkrafttreten der Verwaltungsvorschrift "
+                "erstellt wurde, kann früher beginnen (BW 4.1.6.3)."
+            )
+            % {"started_on": format_de(data["started_on"]), "initial": format_de(initial)},
             "started_on",
         )
 
@@ -204,12 +210,14 @@ def plan_save(
     if plan is not None:
         if expected_version is None:
             raise RuleViolation(
-                "Für diesen Fall gibt es bereits einen Integrationsplan; bitte ihn fortschreiben "
-                "(BW 4.1.4 g)."
+                gettext(
+                    "Für diesen Fall gibt es bereits einen Integrationsplan; bitte ihn "
+                    "fortschreiben (BW 4.1.4 g)."
+                )
             )
         plan = _lock_plan(plan, expected_version=expected_version, snapshot=snapshot)
     elif expected_version:
-        raise RuleViolation("Der Integrationsplan wurde nicht gefunden.")
+        raise RuleViolation(gettext("Der Integrationsplan wurde nicht gefunden."))
     _plan_errors(client, data, today=today)
     before = plan_state(plan) if plan else {}
     created = plan is None
@@ -266,9 +274,13 @@ def goal_save(
         setattr(goal, name, value)
     # Checked on the goal as it would be saved, so a partial update is checked whole.
     if not (goal.goal or "").strip():
-        raise RuleViolation("Ziel: Bitte das konkrete Ziel angeben (BW 4.1.6.2 f).", "goal")
+        raise RuleViolation(
+            gettext("Ziel: Bitte das konkrete Ziel angeben (BW 4.1.6.2 f)."), "goal"
+        )
     if not goal.life_area:
-        raise RuleViolation("Lebensbereich: Bitte einen Lebensbereich wählen.", "life_area")
+        raise RuleViolation(
+            gettext("Lebensbereich: Bitte einen Lebensbereich wählen."), "life_area"
+        )
     error = goal_dates_error(
         plan_started_on=plan.started_on, due_on=goal.due_on, review_on=goal.review_on
     )

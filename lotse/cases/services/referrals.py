@@ -7,6 +7,7 @@ that kind of service (BW 4.1.6.2: no passing on beyond the purpose).
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from lotse.accounts.models import User
 from lotse.cases.models import (
@@ -50,10 +51,18 @@ def _require_cover(consent: Consent, service: Service) -> None:
     )
     need = f" Nötig ist der Zweck {purposes}." if purposes else ""
     raise RuleViolation(
-        f"Ziel: Die Einwilligung vom {format_de(consent.given_on)} deckt keine Weitergabe von "
-        f"Angaben an „{service.kind.label}“ wie {service.label}.{need} Ohne diese Einwilligung "
-        "ist keine Vermittlung mit Weitergabe von Angaben möglich (BW 4.1.6.2, KIM §3(2)d); "
-        "bitte zuerst eine neue Einwilligung erfassen.",
+        gettext(
+            "Ziel: Die Einwilligung vom %(given_on)s deckt keine Weitergabe von Angaben an "
+            "„%(kind)s“ wie %(service)s.%(need)s Ohne diese Einwilligung ist keine Vermittlung mit "
+            "Weitergabe von Angaben möglich (BW 4.1.6.2, KIM §3(2)d); bitte zuerst eine neue "
+            "Einwilligung erfassen."
+        )
+        % {
+            "given_on": format_de(consent.given_on),
+            "kind": service.kind.label,
+            "service": service.label,
+            "need": need,
+        },
         "service",
     )
 
@@ -67,8 +76,11 @@ def _require_offered(client: Client, service: Service) -> None:
     )
     if not offered:
         raise RuleViolation(
-            f"Ziel: „{service.label}“ wird für die Region dieses Falls nicht angeboten oder ist "
-            "nicht mehr auswählbar. Bitte ein Ziel aus der Liste wählen.",
+            gettext(
+                "Ziel: „%(service)s“ wird für die Region dieses Falls nicht angeboten oder ist "
+                "nicht mehr auswählbar. Bitte ein Ziel aus der Liste wählen."
+            )
+            % {"service": service.label},
             "service",
         )
 
@@ -94,7 +106,7 @@ def referral_create(
     consent = _require_processing(client, field="service")
     _require_open(client)
     if not reason.strip():
-        raise RuleViolation("Anlass: Bitte angeben, wozu vermittelt wird.", "reason")
+        raise RuleViolation(gettext("Anlass: Bitte angeben, wozu vermittelt wird."), "reason")
     error = referral_date_error(
         referred_on=referred_on, today=today, initial=initial_consultation_date(client)
     )
@@ -102,7 +114,7 @@ def referral_create(
         raise RuleViolation(translated(error), "referred_on")
     if goal is not None and goal.plan.client_id != client.pk:
         raise RuleViolation(
-            "Ziel im Integrationsplan: Das Ziel gehört nicht zu diesem Fall.", "goal"
+            gettext("Ziel im Integrationsplan: Das Ziel gehört nicht zu diesem Fall."), "goal"
         )
     _require_offered(client, service)
     _require_cover(consent, service)
@@ -183,16 +195,22 @@ def referral_reopen(
     referral = _lock_referral(referral)
     if ReferralStatus(referral.status) not in FINAL:
         raise RuleViolation(
-            "Die Vermittlung ist noch offen; wiedereröffnet wird nur eine Vermittlung mit Ergebnis."
+            gettext(
+                "Die Vermittlung ist noch offen; wiedereröffnet wird nur eine Vermittlung mit "
+                "Ergebnis."
+            )
         )
     if not note.strip():
         raise RuleViolation(
-            "Notiz: Bitte angeben, warum die Vermittlung wiedereröffnet wird.", "note"
+            gettext("Notiz: Bitte angeben, warum die Vermittlung wiedereröffnet wird."), "note"
         )
     if on > today or on < referral.status_on:
         raise RuleViolation(
-            f"Datum: Der {format_de(on)} muss zwischen dem letzten Stand vom "
-            f"{format_de(referral.status_on)} und heute liegen.",
+            gettext(
+                "Datum: Der %(on)s muss zwischen dem letzten Stand vom %(status_on)s und heute "
+                "liegen."
+            )
+            % {"on": format_de(on), "status_on": format_de(referral.status_on)},
             "on",
         )
     referral.status = ReferralStatus.SENT

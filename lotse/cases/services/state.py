@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from django.utils.translation import gettext
+
 from lotse.cases.models import (
     Client,
     Closure,
@@ -47,16 +49,21 @@ def _require_processing(client: Client, *, field: str | None = None) -> Consent:
     """No entry without a valid consent, none after withdrawal (BW 4.1.4 f, SPEC §2.1)."""
     if client.restricted_on is not None:
         raise RuleViolation(
-            f"Die Einwilligung wurde am {format_de(client.restricted_on)} widerrufen; der Fall "
-            "ist eingeschränkt und es können keine neuen Angaben erfasst werden (Art. 7 Abs. 3, "
-            "Art. 18 DSGVO; BW 4.1.4 f).",
+            gettext(
+                "Die Einwilligung wurde am %(withdrawn_on)s widerrufen; der Fall ist "
+                "eingeschränkt und es können keine neuen Angaben erfasst werden (Art. 7 Abs. 3, "
+                "Art. 18 DSGVO; BW 4.1.4 f)."
+            )
+            % {"withdrawn_on": format_de(client.restricted_on)},
             field,
         )
     consent = current_consent(client)
     if consent is None:
         raise RuleViolation(
-            "Es liegt keine wirksame Einwilligung vor; personenbezogene Angaben können erst "
-            "nach der Einwilligung erfasst werden (BW 4.1.4 f).",
+            gettext(
+                "Es liegt keine wirksame Einwilligung vor; personenbezogene Angaben können erst "
+                "nach der Einwilligung erfasst werden (BW 4.1.4 f)."
+            ),
             field,
         )
     return consent
@@ -66,6 +73,9 @@ def _require_open(client: Client) -> None:
     closure = open_closure(client)
     if closure is not None:
         raise RuleViolation(
-            f"Der Fall wurde am {format_de(closure.closed_on)} abgeschlossen; neue Einträge "
-            "sind erst nach einer Wiedereröffnung durch die Teamleitung möglich."
+            gettext(
+                "Der Fall wurde am %(closed_on)s abgeschlossen; neue Einträge sind erst nach "
+                "einer Wiedereröffnung durch die Teamleitung möglich."
+            )
+            % {"closed_on": format_de(closure.closed_on)}
         )
