@@ -7,6 +7,7 @@ or size. Each gets a German message naming the field and the rule, the form come
 back with everything typed, and nothing is saved, not even in part.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -296,6 +297,9 @@ def test_bad_input_is_named_kept_and_nothing_saved(bad: Bad, login, media, setti
     assert "Bitte prüfen Sie Ihre Eingaben" in page
     for text in bad.says:
         assert text in page, f"{bad.name}: {text!r} missing from the message"
+    # The summary names the field once: "Datum: Das Gespräch …", not "Datum: Datum: …".
+    doubled = re.search(r">([^<>:]{2,60}): \1: ", page)
+    assert doubled is None, f"{bad.name}: label doubled: {doubled.group(0)!r}"
     for text in bad.kept:
         assert text in page, f"{bad.name}: typed {text!r} was lost"
     for model, count in before.items():
