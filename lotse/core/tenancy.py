@@ -157,7 +157,9 @@ def regional_ids_for(user, area: Area, *, on: date | None = None) -> frozenset[i
     return cache[key]
 
 
-def manages_general_entries(user, area: Area = Area.ORGANISATIONS, *, on: date | None = None):
+def manages_general_entries(
+    user, area: Area = Area.ORGANISATIONS, *, on: date | None = None
+) -> bool:
     """Whether the user may change what applies everywhere (general catalogue entries):
     only a role writing ``area`` at a state node or at a root of the tree."""
     from lotse.accounts.permissions import role_grants
