@@ -1227,6 +1227,10 @@ def _request_data(world, own):
     }
 
 
+def _api_approved(world, own):
+    return {"request_id": _grant_objects(world, own).approved.pk}
+
+
 def _api_version_data(world, own):
     return {
         "effective_from": "2023-10-01",
@@ -1360,6 +1364,22 @@ GRANT_ROUTES: list[Route] = [
     ),
     Route("api:funding_payment_request_list", GRANT_READERS, api=True),
     Route("api:funding_payment_request_detail", GRANT_READERS, api=True, kwargs=_api_request),
+    Route(
+        "api:funding_payment_request_decide",
+        GRANT_WRITERS,
+        method="post",
+        api=True,
+        kwargs=_api_request,
+        data=lambda w, o: {"approve": True, "note": ""},
+    ),
+    Route(
+        "api:funding_payment_request_payout",
+        GRANT_WRITERS,
+        method="post",
+        api=True,
+        kwargs=_api_approved,
+        data=lambda w, o: {"paid_on": "2023-02-01", "paid_amount": "9500.00"},
+    ),
     Route(
         "api:funding_payment_request_create",
         GRANT_WRITERS,

@@ -147,3 +147,29 @@ def test_create_a_contract_and_amend_it(demo):
     )
     assert bad.status_code == 422 and bad.json()["detail"][0]["field"] == "allocations"
     assert api_for("auditor")("contracts", body).status_code == 403
+
+
+def test_the_county_decides_and_pays_over_the_api(demo):
+    # KIM §6: the recipient pays out on request; a rejection needs a reason.
+    from lotse.funding.models import PaymentRequest
+
+    request = PaymentRequest.objects.get(organisation__name="Bergkamen")
+    api = api_for("grants.unna")
+    refused = api(f"payment-requests/{request.pk}/decision", {"approve": False, "note": ""})
+    assert refused.status_code == 422 and refused.json()["detail"][0]["field"] == "decision_note"
+    assert api(f"payment-requests/{request.pk}/decision", {"approve": True}).json()["status"] == (
+        "approved"
+    )
+    too_much = api(
+        f"payment-requests/{request.pk}/payout",
+        {"paid_on": "2023-02-01", "paid_amount": "38000.01"},
+    )
+    assert too_much.status_code == 422 and too_much.json()["detail"][0]["field"] == "paid_amount"
+    paid = api(
+        f"payment-requests/{request.pk}/payout", {"paid_on": "2023-02-01", "paid_amount": "38000"}
+    )
+    assert paid.json()["paid_amount"] == "38000.00" and paid.json()["status"] == "paid"
+    assert (
+        api_for("auditor")(f"payment-requests/{request.pk}/decision", {"approve": True}).status_code
+        == 403
+    )

@@ -548,3 +548,60 @@ def payment_request_create(request, payload: PaymentRequestIn):
     except RuleViolation as violation:
         return _refused(violation.field or "", violation.message)
     return Status(201, _payment(payment))
+
+
+class DecisionIn(Schema):
+    approve: bool
+    note: str = Field(default="", max_length=5000)
+
+
+class PayoutIn(Schema):
+    paid_on: date
+    paid_amount: Any = None
+
+
+def _decidable(request, request_id: int):
+    """Only the holder of the grant approves and pays (KIM §6): 404 outside, 403 for the requester."""
+    payment = gs.get_request_for_user(request.user, request_id, write=True)
+    if not gs.can_decide(request.user, payment):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    return payment
+
+
+@router.post(
+    "/payment-requests/{int:request_id}/decision",
+    response={200: PaymentRequestOut, 422: ErrorOut},
+    url_name="funding_payment_request_decide",
+)
+def payment_request_decide(request, request_id: int, payload: DecisionIn):
+    require_area(request, Area.GRANTS, write=True)
+    payment = _decidable(request, request_id)
+    try:
+        payment = services.payment_request_decide(
+            request=payment, approve=payload.approve, note=payload.note, by=request.user
+        )
+    except RuleViolation as violation:
+        return _refused(violation.field or "", violation.message)
+    return _payment(payment)
+
+
+@router.post(
+    "/payment-requests/{int:request_id}/payout",
+    response={200: PaymentRequestOut, 422: ErrorOut},
+    url_name="funding_payment_request_payout",
+)
+def payment_request_payout(request, request_id: int, payload: PayoutIn):
+    require_area(request, Area.GRANTS, write=True)
+    payment = _decidable(request, request_id)
+    try:
+        amount = parse_money(payload.paid_amount, field="paid_amount", label="Der Betrag")
+        payment = services.payment_record_payout(
+            request=payment, paid_on=payload.paid_on, paid_amount=amount, by=request.user
+        )
+    except RuleError as error:
+        return _refused(error.field, error.message)
+    except RuleViolation as violation:
+        return _refused(violation.field or "", violation.message)
+    return _payment(payment)
