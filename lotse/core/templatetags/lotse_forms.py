@@ -1,4 +1,4 @@
-"""Template helpers for the case forms."""
+"""Template helpers for forms: the error summary (lotse/form_errors.html)."""
 
 import re
 
@@ -13,5 +13,6 @@ _NAMED = re.compile(r"^[^:;.!?]{1,80}: ")
 @register.filter
 def names_its_field(error) -> bool:
     """Whether a message already begins with the field's name (the services' messages
-    do), so the error summary does not put the label in front a second time."""
+    do, and import errors start with "Zeile 3, Spalte …: "), so the error summary does
+    not put the label in front a second time."""
     return bool(_NAMED.match(str(error)))
