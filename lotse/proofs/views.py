@@ -7,6 +7,7 @@ authority and the auditor read. Downloads are logged in the audit log.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -434,15 +435,22 @@ def _filename(proof, extension: str) -> str:
 def download_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     from django.utils import translation
 
-    from lotse.documents.pdf import render_pdf
+    from lotse.documents.pdf import EmbeddedFile, render_pdf
 
     proof = selectors.get_proof_for_user(request.user, pk)
     data = selectors.proof_data(proof)
+    # PDF/A-3: the figures travel inside the document, for the authority's own tools.
+    figures = EmbeddedFile(
+        name="verwendungsnachweis.json",
+        content=json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"),
+        description="Zahlen des Verwendungsnachweises (JSON, Beträge in EUR als Text)",
+    )
     with translation.override("de"):
         content = render_pdf(
             "proofs/proof_pdf.html",
             {"proof": proof, "data": data, "today": clock.today()},
             lang="de",
+            attachments=[figures],
         )
     audit_object(
         actor=request.user,

@@ -76,9 +76,12 @@ def test_pdf_and_xlsx_are_logged_and_name_no_client(login, proof):
     assert pdf["Content-Type"] == "application/pdf"
     root = PdfReader(BytesIO(pdf.content)).trailer["/Root"]
     assert b"pdfaid:part" in root["/Metadata"].get_object().get_data()  # PDF/A (WeasyPrint)
+    attached = PdfReader(BytesIO(pdf.content)).attachments["verwendungsnachweis.json"][0]
+    assert '"eligible": "71367.12"' in attached.decode()  # PDF/A-3 carries the figures
     pdf_text = _pdf_text(pdf.content)
     xlsx_text = _xlsx_text(xlsx.content)
-    for where, text in (("page", page), ("pdf", pdf_text), ("xlsx", xlsx_text)):
+    outputs = (("page", page), ("pdf", pdf_text), ("xlsx", xlsx_text), ("json", attached.decode()))
+    for where, text in outputs:
         assert "Beratene Personen" in text, where  # the figures are really there
         assert "72.000,00" in text or "72000" in text, where  # and the actual costs
         found = [marker for marker in MARKERS if marker in text]
