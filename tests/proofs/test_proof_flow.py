@@ -290,3 +290,31 @@ def test_the_county_adopts_the_costs_its_towns_have_proven(officer, grant):
     officer.post(reverse("proofs:costs_adopt", args=[county_proof.pk]))
     assert proof_data(county_proof)["statement"]["actual"] == "72000.00"
     assert proof_data(county_proof)["statement"]["eligible"] == "71367.12"
+
+
+def test_receipts_are_entered_imported_and_listed_in_order(officer, grant):
+    # SPEC §4.3: Belegliste chronological with date, payee, reason, amount
+    proof = _create(officer, grant)
+    url = reverse("proofs:receipt_add", args=[proof.pk])
+    response = officer.post(
+        url, {"day": f"{YEAR}-05-02", "payee": "VHS", "reason": "Miete", "amount": "12,345"}
+    )
+    page = response.content.decode()
+    assert "hat mehr als zwei Nachkommastellen" in page
+    assert 'value="VHS"' in page and 'value="Miete"' in page  # the form keeps what was typed
+    officer.post(
+        url, {"day": f"{YEAR}-05-02", "payee": "VHS", "reason": "Miete", "amount": "120,00"}
+    )
+    csv = f"Datum;Empfänger;Grund;Betrag\n14.03.{YEAR};Stadtwerke;Strom;80,50\n".encode()
+    assert _upload(officer, proof, csv, name="belege.csv", kind="belege").status_code == 302
+    receipts = proof_data(proof)["receipts"]
+    assert [(r["date"], r["payee"], r["amount"]) for r in receipts] == [
+        (f"{YEAR}-03-14", "Stadtwerke", "80.50"),
+        (f"{YEAR}-05-02", "VHS", "120.00"),
+    ]
+    assert proof_data(proof)["receipts_total"] == "200.50"
+    # The same file again replaces the receipts of its dates only after confirmation.
+    response = _upload(officer, proof, csv, name="belege.csv", kind="belege")
+    assert "Import bestätigen" in response.content.decode()
+    officer.post(reverse("proofs:import_confirm", args=[proof.pk]), {"confirm": "1"})
+    assert proof_data(proof)["receipts_total"] == "200.50"
