@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from lotse.core import clock
 from lotse.core.permissions import area_required
 from lotse.core.tenancy import Area, get_for_user, has_area, organisation_ids_for
-from lotse.indicators import export, selectors, services
+from lotse.indicators import charts, export, selectors, services
 from lotse.indicators.forms import NetworkEventForm, ReopenForm, ReportFilterForm
 from lotse.indicators.models import NetworkEvent, YearClosure
 from lotse.organisations import rules as org_rules
@@ -22,8 +22,6 @@ from lotse.organisations.models import Organisation
 from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_record
-
-CHART_WIDTH = 300  # SVG user units for the longest bar
 
 
 def _columns(figure: selectors.Figure) -> list[dict]:
@@ -45,19 +43,29 @@ def _columns(figure: selectors.Figure) -> list[dict]:
     return bars
 
 
-def _chart(figure: selectors.Figure | None) -> list[dict]:
-    """Bars for the referral outcomes (KIM §3(2)d): suppressed bars stay visibly suppressed."""
-    if figure is None or not figure.column_totals:
-        return []
-    values = [cell.value for cell in figure.column_totals if cell.value is not None]
-    longest = max(values, default=0) or 1
-    bars = []
-    for index, ((_key, label), cell) in enumerate(
-        zip(figure.columns, figure.column_totals, strict=True)
-    ):
-        width = 0 if cell.value is None else round(CHART_WIDTH * cell.value / longest)
-        bars.append({"label": label, "cell": cell, "width": width, "y": index * 32})
-    return bars
+def _charts(report: selectors.Report | None) -> dict | None:
+    """The dashboard's charts (issue 6 item 6), drawn from the report's published cells."""
+    if report is None:
+        return None
+    outcome = report.by_code("referrals.outcome")
+    if outcome is None or not outcome.column_totals:
+        return None
+    return {
+        "outcome": charts.bar_chart(
+            key="outcome",
+            title=_("Vermittlungen nach Ergebnis (KIM §3(2)d)"),
+            note=_(
+                "Vermittlungen im Berichtsjahr nach ihrem Stand am Stichtag. Dieselben Werte "
+                "stehen in der folgenden Tabelle; unterdrückte Werte sind schraffiert mit ihrem "
+                "Zeichen und nicht als 0 dargestellt."
+            ),
+            labels=[label for _key, label in outcome.columns],
+            cells=outcome.column_totals,
+        ),
+        "funnel": charts.referral_funnel(outcome),
+        "goals": charts.goal_attainment(report.by_code("goals.life_area")),
+        "distributions": charts.distributions(report),
+    }
 
 
 def _report(request: HttpRequest, *, force_suppression: bool = False):
@@ -81,7 +89,6 @@ def _report(request: HttpRequest, *, force_suppression: bool = False):
 
 
 def _page(request: HttpRequest, form, report, units, *, status: int = 200) -> HttpResponse:
-    chart = _chart(report.by_code("referrals.outcome")) if report else []
     closures = selectors.closure_status(request.user, report, units) if report else []
     extras = selectors.dashboard_extras(request.user, report) if report else None
     for row in closures:
@@ -92,8 +99,7 @@ def _page(request: HttpRequest, form, report, units, *, status: int = 200) -> Ht
         {
             "form": form,
             "report": report,
-            "chart": chart,
-            "chart_height": len(chart) * 32,
+            "charts": _charts(report),
             "query": request.GET.urlencode(),
             "can_record_events": has_area(request.user, Area.STAFF, write=True),
             "closures": closures,
