@@ -15,7 +15,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from lotse.core import clock
-from lotse.funding.models import FundedPosition, GrantDecision, ProgrammeDeadline
+from lotse.funding.models import (
+    ContractAllocation,
+    FundedPosition,
+    GrantDecision,
+    ProgrammeDeadline,
+    VersionStatus,
+)
 from lotse.funding.rules.money import format_fte
 from lotse.funding.rules.periods import format_date
 from lotse.organisations.models import Organisation
@@ -113,8 +119,28 @@ def proof_create(
     return proof
 
 
+def figures_unit(proof: ProofOfUse, units: list[Organisation]) -> Organisation | None:
+    """Whose case figures the narrative reports: the sub-region the money is for, if the
+    rendering organisation receives it for one (KIM §4(1): "Nordkreis via Lünen"), else
+    the organisation itself (for the county: its whole area)."""
+    by_id = {unit.pk: unit for unit in units}
+    if proof.organisation_id != proof.decision.organisation_id:
+        regions = set(
+            ContractAllocation.objects.filter(
+                organisation_id=proof.organisation_id,
+                programme_id=proof.decision.programme_id,
+                version__status=VersionStatus.IN_FORCE,
+                version__contract__decisions=proof.decision_id,
+                region__isnull=False,
+            ).values_list("region_id", flat=True)
+        )
+        if len(regions) == 1 and next(iter(regions)) in by_id:
+            return by_id[next(iter(regions))]
+    return by_id.get(proof.organisation_id)
+
+
 def case_figures(*, proof: ProofOfUse, by) -> list[dict]:
-    """The indicators of the rendering organisation for the period, always suppressed.
+    """The indicators for the proof's area and period, always suppressed.
 
     The proof leaves the municipality (BW 6.1, 8.2), so small counts are shown
     as "<5" whoever prepares it (SPEC §5).
@@ -122,12 +148,13 @@ def case_figures(*, proof: ProofOfUse, by) -> list[dict]:
     from lotse.indicators.selectors import YearError, report_for, units_for
 
     units = units_for(by, on=proof.period_end)
-    if proof.organisation_id not in {unit.pk for unit in units}:
+    unit = figures_unit(proof, units)
+    if unit is None:
         return []
     try:
         report = report_for(
             by,
-            proof.organisation,
+            unit,
             proof.year,
             units=units,
             reference=proof.period_end,
@@ -149,7 +176,13 @@ def case_figures(*, proof: ProofOfUse, by) -> list[dict]:
                 if isinstance(cell, dict)
             )
         figures.append(
-            {"group": data["group"], "name": data["name"], "value": value, "source": data["source"]}
+            {
+                "group": data["group"],
+                "name": data["name"],
+                "value": value,
+                "source": data["source"],
+                "unit": unit.name,
+            }
         )
     return figures
 
@@ -230,8 +263,12 @@ def _narrative(proof: ProofOfUse, figures: list[dict]) -> str:
         f"Sachbericht zum {proof} – {proof.organisation.name}",
         f"Zeitraum: {format_date(proof.period_start)} bis {format_date(proof.period_end)}",
         "",
-        "Kennzahlen aus der Fallarbeit (aggregiert; kleine Fallzahlen sind als „<5“ "
-        "unterdrückt, SPEC §5):",
+        (
+            f"Kennzahlen aus der Fallarbeit, {figures[0]['unit']} "
+            if figures
+            else "Kennzahlen aus der Fallarbeit "
+        )
+        + "(aggregiert; kleine Fallzahlen sind als „<5“ unterdrückt, SPEC §5):",
     ]
     lines += [f"- {f['name']}: {f['value']}" for f in figures] or [
         "- Für diesen Zeitraum liegen keine Kennzahlen vor."

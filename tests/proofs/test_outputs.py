@@ -131,3 +131,23 @@ def test_the_detail_page_does_not_grow_with_rows(login, proof, django_assert_num
 # contract and the positions with their rates; the same for any number of cost lines
 # and receipts.
 PINNED = 29
+
+
+def test_figures_cover_the_sub_region_the_money_is_for(login):
+    # KIM §4(1): BS II "Mittelkreis via Bergkamen" – the narrative reports the sub-region
+    from lotse.funding.models import ContractAllocation
+    from lotse.organisations.models import Organisation
+
+    build(names=CLIENT_NAMES)
+    grant = build_grant()
+    ContractAllocation.objects.filter(organisation=grant.town).update(
+        region=Organisation.objects.get(name="Mittelkreis")
+    )
+    officer = login("grants.unna")
+    officer.post(
+        reverse("proofs:list"),
+        {"grant": f"{grant.decision.pk}-{grant.town.pk}", "kind": "annual", "year": str(YEAR)},
+    )
+    proof = ProofOfUse.objects.get(organisation=grant.town)
+    assert "Kennzahlen aus der Fallarbeit, Mittelkreis" in proof.narrative
+    assert {figure["unit"] for figure in proof.figures} == {"Mittelkreis"}
