@@ -462,6 +462,85 @@ def closure_status(user, report: Report, units: list[Organisation]) -> list[Clos
     return rows
 
 
+def _numbers(item: dict) -> tuple:
+    """What a published indicator says, without its (translatable) labels."""
+
+    def shown(cell) -> str | None:
+        return cell["display"] if cell else None
+
+    if "values" in item:
+        return tuple((value["key"], value["display"]) for value in item["values"])
+    cells = item.get("cells", [])
+    if item.get("columns") is not None:
+        cells = [tuple(shown(cell) for cell in row) for row in cells]
+        return (
+            tuple(row["key"] for row in item.get("rows", [])),
+            tuple(column["key"] for column in item["columns"]),
+            tuple(cells),
+            tuple(shown(cell) for cell in item.get("row_totals", [])),
+            tuple(shown(cell) for cell in item.get("column_totals", [])),
+            shown(item.get("total")),
+        )
+    return (
+        tuple(row["key"] for row in item.get("rows", [])),
+        tuple(shown(cell) for cell in cells),
+        shown(item.get("total")),
+    )
+
+
+def differing_indicators(stored: dict, current: dict, *, limit: int = 5) -> list[str]:
+    """Names of the indicators whose published figures differ between a closed version
+    and today's (both suppressed the same way): the county's cross-check (BW 4.2 g)."""
+    before = {item["id"]: _numbers(item) for item in stored.get("indicators", [])}
+    names = [
+        item["name"]
+        for item in current.get("indicators", [])
+        if before.get(item["id"]) != _numbers(item)
+    ]
+    if len(names) > limit:
+        rest = len(names) - limit
+        names = [*names[:limit], str(_("und %(n)s weitere") % {"n": rest})]
+    return names
+
+
+@dataclass
+class BasisChange:
+    """A unit's closing the county's closing rests on, changed since (BW 4.2 g)."""
+
+    unit: str
+    version: int
+    reopened_at: object = None
+    reason: str = ""
+    newer: int | None = None
+
+
+def basis_changes(rows: list[ClosureRow], county: Organisation) -> list[BasisChange]:
+    """For the county's closing in force: the units whose closed version it used has been
+    reopened since (and which version is in force now). No query: uses the rows."""
+    county_row = next((row for row in rows if row.unit == county), None)
+    if county_row is None or county_row.in_force is None:
+        return []
+    by_unit = {row.unit.pk: row for row in rows}
+    changes = []
+    for used in county_row.in_force.figures.get("basis", []):
+        row = by_unit.get(used["unit"])
+        if row is None:
+            continue
+        version = next((v for v in row.versions if v.version == used["version"]), None)
+        if version is None or version.reopened_at is None:
+            continue
+        changes.append(
+            BasisChange(
+                unit=row.unit.name,
+                version=used["version"],
+                reopened_at=version.reopened_at,
+                reason=version.reopen_reason,
+                newer=row.in_force.version if row.in_force else None,
+            )
+        )
+    return changes
+
+
 # --- Dashboard extras (issue 6 item 6) -------------------------------------------------------
 
 

@@ -63,19 +63,9 @@ def year_close(*, user, unit: Organisation, year: int, units: list[Organisation]
     if closures.in_force().exists():
         raise RuleViolation(_("Berichtsjahr: dieses Jahr ist bereits abgeschlossen."), "year")
     report = selectors.report_for(user, unit, year, units=units, force_suppression=True)
+    figures = report.as_json()
     if unit.kind == selectors.COUNTY_KIND:
-        # BW 4.2 g: the county aggregates what its towns and organisations have closed.
-        missing = [
-            row.unit.name
-            for row in selectors.closure_status(user, report, units)
-            if row.unit != unit and row.in_force is None
-        ]
-        if missing:
-            raise RuleViolation(
-                _("Berichtsjahr: noch nicht abgeschlossen haben %(units)s.")
-                % {"units": ", ".join(missing)},
-                "year",
-            )
+        figures["basis"] = _check_units(user, unit, year, report, units)
     version = (closures.aggregate(last=Max("version"))["last"] or 0) + 1
     return YearClosure.objects.create(
         organisation=unit,
@@ -83,8 +73,59 @@ def year_close(*, user, unit: Organisation, year: int, units: list[Organisation]
         version=version,
         closed_at=clock.now(),
         closed_by=user,
-        figures=report.as_json(),
+        figures=figures,
     )
+
+
+def _check_units(user, county: Organisation, year: int, report, units) -> list[dict]:
+    """BW 4.2 g: the county aggregates what its towns and organisations have closed.
+
+    Every closing unit must have closed, and its figures today must still be the ones
+    it closed (computed again, suppressed as stored): a unit whose data changed after
+    its closing is named with the indicators that differ and must reopen and close
+    again. Returns the versions the county's closing rests on (kept with it, so the
+    page can show a unit reopened afterwards).
+    """
+    rows = [row for row in selectors.closure_status(user, report, units) if row.unit != county]
+    missing = [row.unit.name for row in rows if row.in_force is None]
+    if missing:
+        raise RuleViolation(
+            _("Berichtsjahr: noch nicht abgeschlossen haben %(units)s.")
+            % {"units": ", ".join(missing)},
+            "year",
+        )
+    changed = []
+    for row in rows:
+        now = selectors.report_for(user, row.unit, year, units=units, force_suppression=True)
+        names = selectors.differing_indicators(row.in_force.figures, now.as_json())
+        if names:
+            changed.append(
+                _("%(unit)s (Version %(version)s): %(names)s")
+                % {
+                    "unit": row.unit.name,
+                    "version": row.in_force.version,
+                    "names": ", ".join(names),
+                }
+            )
+    if changed:
+        raise RuleViolation(
+            _(
+                "Berichtsjahr: die heutigen Zahlen weichen vom Abschluss dieser Einheiten ab – "
+                "%(units)s. Bitte den Abschluss der Einheit wiedereröffnen und neu abschließen "
+                "lassen, dann den Kreis abschließen (BW 4.2 g)."
+            )
+            % {"units": "; ".join(changed)},
+            "year",
+        )
+    return [
+        {
+            "unit": row.unit.pk,
+            "name": row.unit.name,
+            "version": row.in_force.version,
+            "closed_at": row.in_force.closed_at.isoformat(),
+        }
+        for row in rows
+    ]
 
 
 @transaction.atomic

@@ -103,6 +103,8 @@ def _page(request: HttpRequest, form, report, units, *, status: int = 200) -> Ht
             "query": request.GET.urlencode(),
             "can_record_events": has_area(request.user, Area.STAFF, write=True),
             "closures": closures,
+            # BW 4.2 g: a unit reopened after the county closed on its figures.
+            "basis_changes": selectors.basis_changes(closures, report.unit) if report else [],
             "extras": extras,
             "trend": _columns(extras.consultations_by_month) if extras else [],
             "can_close": bool(

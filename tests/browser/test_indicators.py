@@ -26,6 +26,16 @@ def test_coordinating_office_walks_the_indicators(page, demo_site):
     expect(page.get_by_text("Diese Zahlen verlassen die Gemeinde")).to_be_visible()
     expect(page.get_by_role("img", name="Vermittlungen nach Ergebnis (KIM §3(2)d)")).to_be_visible()
     expect(page.get_by_role("heading", name="Abschluss des Berichtsjahres")).to_be_visible()
+    # Issue 6 item 6: the funnel, goal attainment and the distributions, each with its table.
+    for chart in (
+        "Ergebnis der Vermittlungen als Trichter (KIM §3(2)d)",
+        "Zielerreichung nach Lebensbereich (BW 4.1.6.2 f)",
+        "Beratene Personen nach Geschlecht",
+    ):
+        expect(page.get_by_role("img", name=chart)).to_be_visible()
+    expect(
+        page.get_by_role("table", name="Ergebnis der Vermittlungen als Tabelle")
+    ).to_be_attached()
     assert_accessible(page)
 
     page.locator("#id_unit").select_option(label="Bergkamen (Stadt oder Gemeinde)")
@@ -33,6 +43,8 @@ def test_coordinating_office_walks_the_indicators(page, demo_site):
         page.get_by_role("button", name="Anzeigen").click()
     expect(page.get_by_role("heading", name=f"Bergkamen – {clock.today().year}")).to_be_visible()
     expect(page.locator("main").get_by_text("<5").first).to_be_visible()
+    # A suppressed bar is a hatched placeholder with its marker, not a bar of height 0.
+    assert page.locator("svg rect.lotse-bar-suppressed").count() > 0
     assert_accessible(page)
 
     with page.expect_download() as download:

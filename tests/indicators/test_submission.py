@@ -116,26 +116,13 @@ def test_closing_a_foreign_unit_is_not_found(login, db):
 def test_the_county_closes_its_aggregate_only_when_every_unit_has_closed(login, db, org):
     # BW 4.2 g, 6.1: the coordinating office aggregates and checks, then reports to the
     # granting authority; a unit that has not closed holds the county back.
-    from django.utils import timezone
-
     build()
     county = org("Kreis Unna")
     with pytest.raises(RuleViolation) as refused:
         close("coord.unna", county)
     assert refused.value.field == "year"
     assert "Bergkamen" in refused.value.message and "Lünen" not in refused.value.message
-    coord = User.objects.get(username="coord.unna")
-    report = selectors.report_for(coord, county, YEAR, units=selectors.units_for(coord))
-    for row in selectors.closure_status(coord, report, selectors.units_for(coord)):
-        if row.unit != county:
-            YearClosure.objects.create(
-                organisation=row.unit,
-                year=YEAR,
-                version=1,
-                closed_at=timezone.now(),
-                closed_by=coord,
-                figures={},
-            )
+    close_units(county)
     closure = close("coord.unna", county)
     assert closure.version == 1 and closure.figures["suppressed"] is True
     # The granting authority sees that the county has reported.
@@ -145,6 +132,91 @@ def test_the_county_closes_its_aggregate_only_when_every_unit_has_closed(login, 
     rows = {row.unit.name: row for row in page.context["closures"]}
     assert rows["Kreis Unna"].in_force == closure
     assert not page.context["can_close"]
+
+
+def close_units(county, *, username="coord.unna"):
+    """Close every unit below the county with its figures of today, as its team lead
+    would (the demo has no team lead in Bergkamen, so the office stands in)."""
+    from django.utils import timezone
+
+    coord = User.objects.get(username=username)
+    units = selectors.units_for(coord)
+    report = selectors.report_for(coord, county, YEAR, units=units)
+    closed = {}
+    for row in selectors.closure_status(coord, report, units):
+        if row.unit != county:
+            figures = selectors.report_for(
+                coord, row.unit, YEAR, units=units, force_suppression=True
+            ).as_json()
+            closed[row.unit.name] = YearClosure.objects.create(
+                organisation=row.unit,
+                year=YEAR,
+                version=1 + YearClosure.objects.filter(organisation=row.unit).count(),
+                closed_at=timezone.now(),
+                closed_by=coord,
+                figures=figures,
+            )
+    return closed
+
+
+def test_the_county_checks_the_units_closed_figures_against_today(db, org):
+    # BW 4.2 g: the county's aggregate must be what the units closed. Bergkamen closed
+    # with 4 persons counselled; a fifth person counselled in the year afterwards
+    # changes its figures (total "<5" → 5), so the county is refused naming the unit, its
+    # version and the indicators that differ.
+    from datetime import date
+
+    from lotse.cases.models import Consultation
+
+    world = build()
+    county = org("Kreis Unna")
+    close_units(county)
+    Consultation.objects.create(
+        organisation=world.town,
+        client=world.clients["D"],
+        is_initial=False,
+        held_on=date(YEAR, 6, 1),
+        duration_minutes=30,
+        channel="in_person",
+        interpreter=False,
+        recorded_by=world.manager,
+    )
+    # D's case was closed in Dec 2024; reopening it in 2025 makes D counselled again.
+    world.clients["D"].closures.update(reopened_on=date(YEAR, 5, 30), reopened_by=world.manager)
+    with pytest.raises(RuleViolation) as refused:
+        close("coord.unna", county)
+    message = refused.value.message
+    assert refused.value.field == "year"
+    # Bergkamen and the association it belongs to (BW 3.5) both counted D anew.
+    assert "Bergkamen (Version 1): Beratene Personen (neu und fortlaufend)" in message
+    assert "Mittelkreis (Version 1)" in message and "Kamen (" not in message
+    assert "wiedereröffnen und neu abschließen" in message
+    assert not YearClosure.objects.filter(organisation=county).exists()
+
+
+def test_a_unit_reopened_after_the_county_closed_is_shown(login, db, org):
+    # BW 4.2 g: the county's closing keeps the versions it rests on; reopening a unit
+    # afterwards (reason required, version kept) shows on the county's page.
+    build()
+    county = org("Kreis Unna")
+    closed = close_units(county)
+    county_closure = close("coord.unna", county)
+    assert {item["name"]: item["version"] for item in county_closure.figures["basis"]}[
+        "Bergkamen"
+    ] == 1
+    coord = User.objects.get(username="coord.unna")
+    services.year_reopen(user=coord, closure=closed["Bergkamen"], reason="Fall nachgetragen")
+    page = login("coord.unna").get(
+        reverse("indicators:dashboard"), {"year": YEAR, "unit": county.pk}
+    )
+    (change,) = page.context["basis_changes"]
+    assert change.unit == "Bergkamen" and change.version == 1 and change.newer is None
+    text = page.content.decode()
+    assert "beruht auf Zahlen, die nicht mehr gelten" in text
+    assert "Bergkamen: Version 1 wurde am" in text and "Fall nachgetragen" in text
+    # Both versions stay: Bergkamen's reopened version 1 and the county's closing.
+    assert YearClosure.objects.get(pk=closed["Bergkamen"].pk).reopen_reason == "Fall nachgetragen"
+    assert YearClosure.objects.get(pk=county_closure.pk).reopened_at is None
 
 
 def test_a_team_lead_cannot_close_the_county(db, org):
