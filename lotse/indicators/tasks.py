@@ -1,6 +1,10 @@
-"""The indicators' entry on the start page: the next reporting deadline (BW 9.1.9).
+"""The indicators' entries on the start page: the reporting deadline (BW 9.1.9).
 
-Dates only, no query: the start page keeps its pinned query count.
+A unit's team lead sees "close the year" and the county's coordinating office
+"report to the granting authority", each with the days left (or overdue), only
+while that year is not closed; everyone else with aggregates sees the next
+deadline. One query at most (the closings in force of the user's own units), so
+the start page's query count stays pinned.
 """
 
 from datetime import date
@@ -9,9 +13,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from lotse.accounts.permissions import Role
+from lotse.core.tenancy import active_memberships
+from lotse.organisations import rules as org_rules
+
 # BW 9.1.9: reference date 31 December, due 31 January of the following year (the
 # catalogue may set other days; the start page shows the statutory ones).
 DUE_MONTH, DUE_DAY = 1, 31
+CLOSING_KINDS = (org_rules.MUNICIPALITY, org_rules.ASSOCIATION, org_rules.WELFARE)
 
 
 def reporting_year(on: date) -> int:
@@ -19,7 +28,32 @@ def reporting_year(on: date) -> int:
     return on.year - 1 if on <= date(on.year, DUE_MONTH, DUE_DAY) else on.year
 
 
+def _days_text(days: int) -> str:
+    if days >= 0:
+        return ngettext("noch %(days)s Tag", "noch %(days)s Tage", days) % {"days": days}
+    return ngettext("seit %(days)s Tag überfällig", "seit %(days)s Tagen überfällig", -days) % {
+        "days": -days
+    }
+
+
+def duties(user, *, on: date) -> list[tuple[str, object]]:
+    """(duty, unit) for the user's own units: a team lead closes a town's, association's
+    or welfare organisation's year; the coordinating office reports the county (BW 4.2 g).
+    No query: memberships are loaded with their organisation."""
+    found = []
+    for membership in active_memberships(user, on):
+        unit = membership.organisation
+        if membership.role == Role.TEAM_LEAD and unit.kind in CLOSING_KINDS:
+            found.append(("close", unit))
+        elif membership.role == Role.COORDINATION and unit.kind == org_rules.COUNTY:
+            found.append(("report", unit))
+    return found
+
+
 def indicator_tasks(user, *, on: date) -> list[dict]:
+    own = duties(user, on=on)
+    if own:
+        return _duty_tasks(user, own, on=on)
     year = reporting_year(on)
     due = date(year + 1, DUE_MONTH, DUE_DAY)
     days = (due - on).days
@@ -37,3 +71,55 @@ def indicator_tasks(user, *, on: date) -> list[dict]:
             "url": f"{reverse('indicators:dashboard')}?year={min(year, on.year)}",
         }
     ]
+
+
+def _duty_tasks(user, own: list[tuple[str, object]], *, on: date) -> list[dict]:
+    """BW 9.1.9: last year can be closed from 1 January and is due on 31 January; the
+    item stays (overdue) until the year is closed."""
+    from lotse.indicators.models import YearClosure
+
+    year = on.year - 1
+    due = date(on.year, DUE_MONTH, DUE_DAY)
+    closed = set(
+        YearClosure.objects.for_user(user)
+        .in_force()
+        .filter(year=year, organisation_id__in=[unit.pk for _duty, unit in own])
+        .values_list("organisation_id", flat=True)
+    )
+    tasks = []
+    for duty, unit in own:
+        if unit.pk in closed:
+            continue
+        values = {
+            "unit": unit.name,
+            "year": year,
+            "due": due.strftime("%d.%m.%Y"),
+            "days": _days_text((due - on).days),
+        }
+        if duty == "close":
+            title = _("Kennzahlen %(year)s abschließen") % values
+            text = (
+                _(
+                    "%(unit)s, Berichtsjahr %(year)s: prüfen und abschließen, damit die "
+                    "Koordinierende Stelle zusammenführen kann; abzugeben bis %(due)s "
+                    "(%(days)s, BW 9.1.9)."
+                )
+                % values
+            )
+        else:
+            title = _("Kennzahlen %(year)s an die Bewilligungsstelle melden") % values
+            text = (
+                _(
+                    "%(unit)s, Berichtsjahr %(year)s: die Abschlüsse der Städte, Gemeinden und "
+                    "Träger prüfen und den Kreis abschließen; abzugeben bis %(due)s (%(days)s, BW 4.2 g, 9.1.9)."
+                )
+                % values
+            )
+        tasks.append(
+            {
+                "title": title,
+                "text": text,
+                "url": f"{reverse('indicators:dashboard')}?year={year}&unit={unit.pk}",
+            }
+        )
+    return tasks
