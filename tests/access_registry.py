@@ -1542,6 +1542,13 @@ PROOF_ROUTES = [
     ),
     Route("proofs:costs_adopt", GRANT_WRITERS, method="post", kwargs=_proof_draft),
     Route(
+        "proofs:personnel_numbers",
+        GRANT_WRITERS,
+        method="post",
+        kwargs=_proof_draft,
+        data=lambda w, o: {f"pn_{_proofs(w, True).position_id}": "00123"},
+    ),
+    Route(
         "proofs:line_delete",
         GRANT_WRITERS,
         method="post",

@@ -104,3 +104,24 @@ class CheckForm(KernFormMixin, forms.Form):
     note = forms.CharField(
         label=_("Prüfvermerk"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+
+
+class PersonnelNumberForm(KernFormMixin, forms.Form):
+    """One optional field per position of the proof: the payroll's personnel number."""
+
+    def __init__(self, *args, positions=(), numbers=None, **kwargs):
+        numbers = numbers or {}
+        super().__init__(*args, **kwargs)
+        for position_id, label in positions:
+            self.fields[f"pn_{position_id}"] = forms.CharField(
+                label=_("Personalnummer: %(position)s") % {"position": label},
+                max_length=30,
+                required=False,
+                initial=numbers.get(int(position_id), ""),
+            )
+        # Fields are created after the mixin's styling pass.
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", "kern-form-input__input")
+
+    def numbers(self) -> dict[int, str]:
+        return {int(name[3:]): value for name, value in self.cleaned_data.items()}

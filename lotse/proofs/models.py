@@ -159,3 +159,28 @@ class Receipt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day:%d.%m.%Y} {self.amount}"
+
+
+class PersonnelNumber(models.Model):
+    """The payroll's personnel number of a funded position's holder, so a payroll export
+    can be matched by number (kept per position, for every year's proof)."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    position = models.OneToOneField(
+        "funding.FundedPosition",
+        verbose_name=_("geförderte Stelle"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    number = models.CharField(_("Personalnummer"), max_length=30)
+
+    objects = ProofQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Personalnummer")
+        verbose_name_plural = _("Personalnummern")
+
+    def __str__(self) -> str:
+        return f"{self.position_id}: {self.number}"

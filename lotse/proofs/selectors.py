@@ -20,10 +20,17 @@ from lotse.funding.models import ContractAllocation, FundedPosition, GrantDecisi
 from lotse.funding.rules import RuleError
 from lotse.funding.rules.money import format_eur, round_cents
 from lotse.organisations.models import AssociationMembership, Organisation
-from lotse.proofs.models import CostLine, ProofKind, ProofOfUse, ProofStatus, Receipt
+from lotse.proofs.models import (
+    CostLine,
+    PersonnelNumber,
+    ProofKind,
+    ProofOfUse,
+    ProofStatus,
+    Receipt,
+)
 from lotse.proofs.rules.periods import clip
 from lotse.proofs.rules.statement import PositionLine, financial_statement
-from lotse.proofs.rules.tables import name_keys
+from lotse.proofs.rules.tables import name_keys, personnel_number_key
 
 ZERO = Decimal("0.00")
 
@@ -163,9 +170,22 @@ def position_label(position: FundedPosition) -> str:
     return f"{period.position} – {employee.first_name} {employee.last_name} ({position.organisation.name})"
 
 
+def personnel_numbers(positions: list[FundedPosition]) -> dict[int, str]:
+    """Position id → personnel number, in one query."""
+    return dict(
+        PersonnelNumber.objects.filter(position__in=[p.pk for p in positions]).values_list(
+            "position_id", "number"
+        )
+    )
+
+
 def payroll_names(positions: list[FundedPosition]) -> dict[str, str]:
-    """Normalised spellings of each position's holder and designation → position id."""
-    names: dict[str, str] = {}
+    """Normalised spellings of each position's holder and designation, and its personnel
+    number (``personnel_number_key``) → position id."""
+    names: dict[str, str] = {
+        personnel_number_key(number): str(position_id)
+        for position_id, number in personnel_numbers(positions).items()
+    }
     for position in positions:
         period = position.employment_period
         names |= name_keys(

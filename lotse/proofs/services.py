@@ -334,6 +334,38 @@ def cost_line_add(*, proof: ProofOfUse, position_id, month: date, amount: Decima
     return line
 
 
+@transaction.atomic
+def personnel_numbers_save(*, proof: ProofOfUse, numbers: dict[int, str], by) -> None:
+    """Set (or clear, when empty) the personnel number of the proof's positions."""
+    from lotse.proofs.models import PersonnelNumber
+    from lotse.proofs.rules.tables import personnel_number_key
+
+    _check_draft(proof)
+    positions = {p.pk: p for p in selectors.proof_positions(proof)}
+    seen: dict[str, int] = {}
+    for position_id, number in numbers.items():
+        key = personnel_number_key(number)
+        if key and key in seen:
+            raise _refuse(
+                f"Die Personalnummer „{number}“ ist zwei Stellen zugeordnet; "
+                "jede Personalnummer gehört zu einer Stelle."
+            )
+        if key:
+            seen[key] = position_id
+    for position_id, number in numbers.items():
+        position = positions.get(position_id)
+        if position is None:
+            raise _refuse("Diese Stelle gehört nicht zu diesem Nachweis.")
+        if number.strip():
+            PersonnelNumber.objects.update_or_create(
+                position=position,
+                defaults={"organisation": position.organisation, "number": number.strip()},
+            )
+        else:
+            PersonnelNumber.objects.filter(position=position).delete()
+    audit_object(actor=by, action=AuditAction.UPDATE, obj=proof, purpose="Personalnummern erfasst")
+
+
 @dataclass(frozen=True)
 class ImportResult:
     created: int

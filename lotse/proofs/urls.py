@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/kosten/", views.cost_add, name="cost_add"),
     path("<int:pk>/belege/", views.receipt_add, name="receipt_add"),
     path("<int:pk>/uebernehmen/", views.costs_adopt, name="costs_adopt"),
+    path("<int:pk>/personalnummern/", views.personnel_numbers, name="personnel_numbers"),
     path("<int:pk>/<str:kind>/<int:line>/loeschen/", views.line_delete, name="line_delete"),
     path("<int:pk>/import/bestaetigen/", views.import_confirm, name="import_confirm"),
     path("<int:pk>/import/<str:kind>/", views.upload, name="upload"),

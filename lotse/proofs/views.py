@@ -31,6 +31,7 @@ from lotse.proofs.forms import (
     CheckForm,
     CostLineForm,
     NarrativeForm,
+    PersonnelNumberForm,
     ProofCreateForm,
     ReceiptForm,
     UploadForm,
@@ -96,6 +97,11 @@ def _forms(proof, positions, *, data=None, which: str = ""):
         "cost_form": CostLineForm(data if which == "cost" else None, positions=choices),
         "receipt_form": ReceiptForm(data if which == "receipt" else None),
         "payroll_form": UploadForm(prefix="lohn"),
+        "number_form": PersonnelNumberForm(
+            data if which == "numbers" else None,
+            positions=choices,
+            numbers=selectors.personnel_numbers(positions),
+        ),
         "receipts_upload_form": UploadForm(prefix="belege"),
     }
 
@@ -221,6 +227,26 @@ def costs_adopt(request: HttpRequest, pk: int) -> HttpResponse:
             % {"n": result.created, "r": result.replaced},
         )
     return redirect(_detail_url(proof) + "#kosten")
+
+
+@require_POST
+@area_required(Area.GRANTS, write=True)
+def personnel_numbers(request: HttpRequest, pk: int) -> HttpResponse:
+    proof, refused = _editable(request, pk)
+    if refused:
+        return refused
+    positions = selectors.proof_positions(proof)
+    choices = [(str(p.pk), selectors.position_label(p)) for p in positions]
+    form = PersonnelNumberForm(request.POST, positions=choices)
+    if form.is_valid():
+        try:
+            services.personnel_numbers_save(proof=proof, numbers=form.numbers(), by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, _("Die Personalnummern wurden gespeichert."))
+            return redirect(_detail_url(proof) + "#lohn")
+    return _render_detail(request, proof, number_form=form)
 
 
 @require_POST

@@ -128,9 +128,9 @@ def test_the_detail_page_does_not_grow_with_rows(login, proof, django_assert_num
 
 
 # Includes the access-log line (chain lock, predecessor, insert), the share under the
-# contract and the positions with their rates; the same for any number of cost lines
+# contract, the positions with their rates and personnel numbers; the same for any number of cost lines
 # and receipts.
-PINNED = 29
+PINNED = 30
 
 
 def test_figures_cover_the_sub_region_the_money_is_for(login):

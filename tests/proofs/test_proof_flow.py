@@ -318,3 +318,23 @@ def test_receipts_are_entered_imported_and_listed_in_order(officer, grant):
     assert "Import bestätigen" in response.content.decode()
     officer.post(reverse("proofs:import_confirm", args=[proof.pk]), {"confirm": "1"})
     assert proof_data(proof)["receipts_total"] == "200.50"
+
+
+def test_payroll_matched_by_personnel_number(officer, grant):
+    proof = _create(officer, grant)
+    grete, hans = grant.positions
+    url = reverse("proofs:personnel_numbers", args=[proof.pk])
+    response = officer.post(url, {f"pn_{grete.pk}": "00123", f"pn_{hans.pk}": "123"})
+    assert "zwei Stellen zugeordnet" in response.content.decode()  # 00123 and 123 are one number
+    officer.post(url, {f"pn_{grete.pk}": "00123", f"pn_{hans.pk}": "456"})
+    content = (
+        f"Personalnummer;Name;Monat;AG-Brutto\n123;x;01.{YEAR};5.000,00\n456;y;07.{YEAR};2.000,00\n"
+    )
+    assert _upload(officer, proof, content.encode()).status_code == 302
+    assert [row["actual"] for row in proof_data(proof)["statement"]["positions"]] == [
+        "5000.00",
+        "2000.00",
+    ]
+    bad = f"Personalnummer;Monat;AG-Brutto\n999;01.{YEAR};5.000,00\n"
+    page = _upload(officer, proof, bad.encode()).content.decode()
+    assert "Zeile 2, Spalte „Personalnummer“" in page

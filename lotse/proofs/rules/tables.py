@@ -34,6 +34,10 @@ PAYROLL_COLUMNS = {
                                      "gesamtkostenarbeitgeber", "personalkosten",
                                      "bruttopersonalkosten", "betrag"]),
 }  # fmt: skip
+NUMBER_COLUMN = {
+    "number": ("Personalnummer", ["personalnummer", "pers.-nr.", "pers.nr.", "persnr",
+                                  "personal-nr.", "personalnr."]),
+}  # fmt: skip
 RECEIPT_COLUMNS = {
     "date": ("Datum", ["datum", "belegdatum", "zahlungsdatum"]),
     "payee": ("Empfänger", ["empfänger", "empfaenger", "zahlungsempfänger", "payee"]),
@@ -167,17 +171,35 @@ def _message(error: RuleError) -> str:
     return text
 
 
+def personnel_number_key(value: object) -> str:
+    """A personnel number as typed or as a spreadsheet number: "00123", 123 → "#123"."""
+    text = _norm(_text(value))
+    if text.endswith(".0") and text[:-2].isdigit():
+        text = text[:-2]  # a spreadsheet number cell
+    if text.isdigit():
+        text = text.lstrip("0") or "0"
+    return f"#{text}" if text else ""
+
+
 def read_payroll(
     rows: list[list], *, positions: dict[str, str], start: date, end: date
 ) -> list[PayrollLine]:
-    """Payroll lines for the proof period; ``positions`` maps normalised names to position keys.
+    """Payroll lines for the proof period; ``positions`` maps normalised names (and
+    personnel numbers as ``personnel_number_key``) to position keys.
 
-    Raises ``TableError`` with every problem found; a file without data lines
-    is refused too (an empty import would silently replace nothing).
+    A row is matched by its personnel number when the file has a column
+    „Personalnummer“, else by the name or position designation. Raises
+    ``TableError`` with every problem found; a file without data lines is
+    refused too (an empty import would silently replace nothing).
     """
     if not rows:
         raise TableError([Problem(1, "", "Die Datei ist leer.")])
-    columns, problems = _columns(rows[0], PAYROLL_COLUMNS)
+    numbers, _none = _columns(rows[0], NUMBER_COLUMN)
+    spec = PAYROLL_COLUMNS
+    if numbers:
+        spec = {role: value for role, value in PAYROLL_COLUMNS.items() if role != "employee"}
+    columns, problems = _columns(rows[0], spec)
+    columns |= numbers
     if problems:
         raise TableError(problems)
     months = set(months_between(start, end))
@@ -185,19 +207,25 @@ def read_payroll(
     for number, row in enumerate(rows[1:], start=2):
         if all(_text(cell) == "" for cell in row):
             continue
-        who = _text(_cell(row, columns["employee"]))
-        key = positions.get(_norm(who))
-        if not who:
-            problems.append(Problem(number, "Mitarbeiter:in", "ist leer."))
-        elif key is None:
-            problems.append(
-                Problem(
-                    number,
-                    "Mitarbeiter:in",
-                    "keine geförderte Stelle dieses Nachweises passt zu diesem Eintrag "
-                    "(Name oder Stellenbezeichnung wie in Lotse erfasst).",
-                )
+        if numbers:
+            column = "Personalnummer"
+            who = _text(_cell(row, columns["number"]))
+            key = positions.get(personnel_number_key(who))
+            hint = (
+                "keiner geförderten Stelle dieses Nachweises ist diese Personalnummer zugeordnet."
             )
+        else:
+            column = "Mitarbeiter:in"
+            who = _text(_cell(row, columns["employee"]))
+            key = positions.get(_norm(who))
+            hint = (
+                "keine geförderte Stelle dieses Nachweises passt zu diesem Eintrag "
+                "(Name oder Stellenbezeichnung wie in Lotse erfasst)."
+            )
+        if not who:
+            problems.append(Problem(number, column, "ist leer."))
+        elif key is None:
+            problems.append(Problem(number, column, hint))
         try:
             month = parse_month(_cell(row, columns["month"]))
             if month not in months:
