@@ -38,7 +38,7 @@ class Bar:
     cell: Cell
     width: int = 0
     y: int = 0
-    kind: str = "bar"  # "bar", or "dropout" for the funnel's drop-outs
+    kind: str = "bar"  # "bar"; in the funnel "dropout" (declined, no-show) or "open"
 
     @property
     def text_x(self) -> int:
@@ -111,7 +111,7 @@ def referral_funnel(figure: Figure | None) -> Chart | None:
         Bar(str(_("abgeschlossen")), by_status["completed"]),
         Bar(str(_("ausgestiegen: abgelehnt")), by_status["declined"], kind="dropout"),
         Bar(str(_("ausgestiegen: nicht wahrgenommen")), by_status["no_show"], kind="dropout"),
-        Bar(str(_("noch ohne Rückmeldung")), by_status["sent"], kind="dropout"),
+        Bar(str(_("noch ohne Rückmeldung")), by_status["sent"], kind="open"),
     ]
     return Chart(
         key="funnel",
@@ -120,7 +120,8 @@ def referral_funnel(figure: Figure | None) -> Chart | None:
             _(
                 "Vermittlungen im Berichtsjahr nach ihrem Stand am Stichtag: von allen "
                 "Vermittlungen über angenommen oder Warteliste bis abgeschlossen; abgelehnte und "
-                "nicht wahrgenommene Vermittlungen sind als Ausstiege hell dargestellt. "
+                "nicht wahrgenommene Vermittlungen sind als Ausstiege heller, solche ohne Rückmeldung "
+                "grau dargestellt. "
                 "Unterdrückte Werte sind schraffiert mit ihrem Zeichen dargestellt, nicht als 0; "
                 "eine Stufe, zu der ein unterdrückter Wert gehört, ist als „•“ ausgeblendet."
             )

@@ -89,7 +89,7 @@ def test_referral_funnel_with_drop_outs(login, world):
         ("ausgestiegen: nicht wahrgenommen", 1),
         ("noch ohne Rückmeldung", 2),
     ]
-    assert [bar.kind for bar in funnel.bars][3:] == ["dropout"] * 3
+    assert [bar.kind for bar in funnel.bars][3:] == ["dropout", "dropout", "open"]
     # The longest bar is the first stage; the others are drawn to its scale.
     assert [bar.width for bar in funnel.bars] == [300, 129, 43, 43, 43, 86]
     text = page.content.decode()
