@@ -210,6 +210,7 @@ def settlement_create(request: HttpRequest, pk: int) -> HttpResponse:
         initial["year"] = decision.period_start.year
     chosen = request.GET.get("stelle", "")
     party = parties.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+    proven = None
     if party is not None:
         defaults = gs.settlement_defaults(decision, party)
         initial |= {
@@ -217,6 +218,13 @@ def settlement_create(request: HttpRequest, pk: int) -> HttpResponse:
             "programme_amount": money_input(defaults["programme_amount"]),
             "paid": money_input(defaults["paid"]),
         }
+        if "year" in initial:
+            # KIM §8, BW 8.3: settled on the costs the proof of use proved.
+            from lotse.proofs.selectors import proven_costs
+
+            proven = proven_costs(decision=decision, organisation=party, year=initial["year"])
+            if proven is not None:
+                initial["eligible_costs"] = money_input(proven[0])
     form = SettlementForm(request.POST or None, initial=initial, organisations=parties)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -247,7 +255,12 @@ def settlement_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "funding/settlement_form.html",
-        {"form": form, "decision": decision, "parties": parties},
+        {
+            "form": form,
+            "decision": decision,
+            "parties": parties,
+            "proof": proven[1] if proven else None,
+        },
     )
 
 

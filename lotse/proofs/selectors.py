@@ -348,3 +348,28 @@ def list_for(user) -> list[ProofOfUse]:
 
 def fmt_eur(value) -> str:
     return format_eur(Decimal(value))
+
+
+def proven_costs(*, decision, organisation, year: int):
+    """The actual costs of the newest submitted or checked annual proof, for the settlement.
+
+    The settlement is made on the proven costs (KIM §8: "Abrechnung nach
+    tatsächlichen Ausgaben"; BW 8.3): the frozen snapshot's total, so a later
+    change of the draft data cannot change what the settlement starts from.
+    Returns ``(amount, proof)`` or ``None``.
+    """
+    proof = (
+        ProofOfUse.objects.filter(
+            decision=decision,
+            organisation=organisation,
+            year=year,
+            kind=ProofKind.ANNUAL,
+            status__in=[ProofStatus.SUBMITTED, ProofStatus.CHECKED],
+            snapshot__isnull=False,
+        )
+        .order_by("-version")
+        .first()
+    )
+    if proof is None:
+        return None
+    return Decimal(proof.snapshot["statement"]["actual"]), proof

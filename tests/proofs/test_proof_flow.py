@@ -338,3 +338,19 @@ def test_payroll_matched_by_personnel_number(officer, grant):
     bad = f"Personalnummer;Monat;AG-Brutto\n999;01.{YEAR};5.000,00\n"
     page = _upload(officer, proof, bad.encode()).content.decode()
     assert "Zeile 2, Spalte „Personalnummer“" in page
+
+
+def test_the_settlement_starts_from_the_costs_the_submitted_proof_proved(officer, grant):
+    # KIM §8 ("Abrechnung nach tatsächlichen Ausgaben"), BW 8.3: settled on proven costs.
+    proof = _create(officer, grant)
+    _upload(officer, proof, payroll_csv(full_year()))
+    settle_url = reverse("funding:settlement_create", args=[grant.decision.pk])
+    before = officer.get(f"{settle_url}?stelle={grant.town.pk}").content.decode()
+    assert "aus dem Verwendungsnachweis übernommen" not in before  # a draft proves nothing
+    officer.post(reverse("proofs:narrative", args=[proof.pk]), {"narrative": "Bericht"})
+    officer.post(reverse("proofs:submit", args=[proof.pk]))
+    actual = D(proof_data(ProofOfUse.objects.get(pk=proof.pk))["statement"]["actual"])
+    page = officer.get(f"{settle_url}?stelle={grant.town.pk}").content.decode()
+    assert "aus dem Verwendungsnachweis übernommen" in page
+    shown = f"{actual:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    assert f'value="{shown}"' in page
