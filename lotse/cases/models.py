@@ -328,6 +328,8 @@ class Consultation(CaseRecord):
         verbose_name = _("Beratungsgespräch")
         verbose_name_plural = _("Beratungsgespräche")
         ordering = ["held_on", "id"]
+        # Case start/end per client in the indicator queries (docs/indicators.md, measured).
+        indexes = [models.Index(fields=["client", "held_on"], name="cases_consult_client_held")]
         constraints = [
             models.UniqueConstraint(
                 fields=["client"],
@@ -654,6 +656,8 @@ class ReferralEvent(CaseRecord):
         verbose_name = _("Stand einer Vermittlung")
         verbose_name_plural = _("Verlauf der Vermittlungen")
         ordering = ["on", "id"]
+        # The latest status per referral as of a day (indicators, worklist).
+        indexes = [models.Index(fields=["referral", "on"], name="cases_refevent_referral_on")]
 
     def __str__(self) -> str:
         return f"{self.get_status_display()} ({self.on})"
