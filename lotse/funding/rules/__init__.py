@@ -3,7 +3,7 @@
 Plain values in (``Decimal``, ``date``, small dataclasses), a result out with
 the amount and the German explanation of every step. Programmes load their
 rates from the database (lotse.funding.selectors) and call these functions;
-tests/funding/test_rules_are_pure.py makes sure nothing here imports Django.
+tests/test_rules_are_pure.py makes sure nothing here imports Django.
 
 Modules, each citing its source:
 - money:           parsing without float, rounding half-up to cents once, German display
