@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +12,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from lotse.accounts.permissions import Role
 from lotse.core import clock
@@ -127,10 +128,9 @@ def _recipients(organisation_ids: set[int], on: date) -> dict[int, list]:
 
 
 def _message(deadline: Deadline) -> tuple[str, str]:
-    subject = _("Frist in %(days)s Tagen: %(name)s") % {
-        "days": deadline.days_left,
-        "name": deadline.name,
-    }
+    subject = ngettext(
+        "Frist in %(days)s Tag: %(name)s", "Frist in %(days)s Tagen: %(name)s", deadline.days_left
+    ) % {"days": deadline.days_left, "name": deadline.name}
     if deadline.days_left == 0:
         subject = _("Frist heute: %(name)s") % {"name": deadline.name}
     base = getattr(settings, "LOTSE_BASE_URL", "").rstrip("/")
@@ -143,7 +143,11 @@ def _message(deadline: Deadline) -> tuple[str, str]:
             f"{deadline.name} ({deadline.citation})",
             _("Programm: %(programme)s") % {"programme": deadline.programme},
             _("Organisation: %(organisation)s") % {"organisation": deadline.organisation_name},
-            _("fällig am %(day)s, noch %(days)s Tage")
+            ngettext(
+                "fällig am %(day)s, noch %(days)s Tag",
+                "fällig am %(day)s, noch %(days)s Tage",
+                deadline.days_left,
+            )
             % {"day": format_date(deadline.due), "days": deadline.days_left},
             "",
             _("Fristenliste: %(url)s") % {"url": f"{base}{reverse('deadlines:worklist')}"},
@@ -169,9 +173,7 @@ def plan_reminders(*, today: date) -> int:
         return 0
     items = [
         item
-        for item in deadlines_for(
-            None, today=today, until=date.fromordinal(today.toordinal() + max(leads))
-        )
+        for item in deadlines_for(None, today=today, until=today + timedelta(days=max(leads)))
         if item.level != Level.OVERDUE
     ]
     recipients = _recipients({item.organisation_id for item in items}, today)
@@ -240,8 +242,6 @@ def send_reminders(*, today: date) -> ReminderRun:
 
 def stuck_reminders() -> int:
     """Claimed long ago and never recorded as sent: the operator checks these by hand."""
-    from datetime import timedelta
-
     return Reminder.objects.filter(
         sent_at__isnull=True,
         claimed_at__lt=clock.now() - timedelta(hours=1),
