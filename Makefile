@@ -59,12 +59,14 @@ demo: install
 	LOTSE_DEMO=1 $(BIN)/lotse migrate --no-input
 	LOTSE_DEMO=1 $(BIN)/lotse demo
 
-## The whole suite, browser tests included.
+## The whole suite, browser tests included, on every core (pytest-xdist);
+## TEST_WORKERS=0 runs it in one process (easier to read when debugging).
+TEST_WORKERS ?= auto
 test: install browser-deps
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 test-fast: install
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser"
 
 lint: install
 	$(BIN)/ruff check .
