@@ -8,12 +8,14 @@ sees all. Imported by ``lotse.funding.models``; the rules are in
 ``lotse.funding.rules``.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lotse.core.tenancy import Area, TenantQuerySet
-from lotse.funding.rules.contracts import decision_gaps
+from lotse.funding.rules.contracts import annual_amount, decision_gaps
 
 
 class GrantQuerySet(TenantQuerySet):
@@ -227,6 +229,17 @@ class ContractVersion(models.Model):
         if self.number == 0:
             return str(_("Ursprungsvertrag"))
         return str(_("%(n)s. Änderung")) % {"n": self.number}
+
+    def annual_rows(self) -> list[tuple["ContractAllocation", Decimal]]:
+        """Each allocation with what it passes on in a full calendar year (KIM §6)."""
+        return [
+            (allocation, annual_amount(rate=self.rate, fte=allocation.fte))
+            for allocation in self.allocations.all()
+        ]
+
+    @property
+    def annual_total(self) -> Decimal:
+        return sum((amount for _allocation, amount in self.annual_rows()), Decimal(0))
 
 
 class ContractAllocation(models.Model):

@@ -9,6 +9,7 @@ from lotse.funding.rules.contracts import (
     Allocation,
     VersionTerms,
     amendment_order_error,
+    annual_amount,
     decision_gaps,
     notice_earliest_end,
     propose_amendment,
@@ -228,3 +229,18 @@ def test_a_recovery_is_passed_on_at_most_up_to_the_claim():
     assert pass_on_error(claim_amount=D("1000"), passed_on=D("600"), share=D("400")) is None
     error = pass_on_error(claim_amount=D("1000"), passed_on=D("600"), share=D("400.01"))
     assert error is not None and "KIM § 11" in error.message
+
+
+@pytest.mark.parametrize(
+    ("rate", "fte", "expected"),
+    [
+        ("57000.00", "5.0", "285000.00"),  # KIM §6: Nordkreis, BS II
+        ("57000.00", "4.0", "228000.00"),  # Mittelkreis
+        ("60000.00", "2.5", "150000.00"),
+        ("57000.00", "0.333", "18981.00"),
+        ("51234.57", "0.125", "6404.32"),  # 6404.32125 → half-up once
+    ],
+)
+def test_a_full_year_passes_on_rate_times_fte_to_the_cent(rate, fte, expected):
+    # KIM §6: "57.000 EUR pro 1,0 VzÄ und Kalenderjahr".
+    assert annual_amount(rate=D(rate), fte=D(fte)) == D(expected)

@@ -71,3 +71,21 @@ def test_the_demo_shares_and_ledger_add_up():
     assert ledger.balance == D("380000.00")
     assert [row.organisation.name for row in ledger.rows] == ["Bergkamen", "Lünen"]
     assert FundedPosition.objects.filter(organisation__name="Selm").exists()
+
+
+def test_the_unna_contract_passes_on_570000_eur_a_full_year(login):
+    # SPEC §4.1 worked example, KIM §4(1), §6: 57,000 + 285,000 + 228,000 = 570,000.00 EUR.
+    load_staff()
+    load_grants()
+    contract = PassThroughContract.objects.get(title=CONTRACT_TITLE)
+    (version,) = contract.versions.all()
+    assert sorted(amount for _a, amount in version.annual_rows()) == [
+        D("57000.00"),
+        D("228000.00"),
+        D("285000.00"),
+    ]
+    assert version.annual_total == D("570000.00")
+    from django.urls import reverse
+
+    page = login("grants.unna").get(reverse("funding:contract_detail", args=[contract.pk]))
+    assert "570.000,00 EUR" in page.content.decode()

@@ -222,6 +222,7 @@ class AllocationOut(Schema):
     region_id: int | None
     recipient_id: int
     fte: str
+    annual_amount: str  # KIM §6: rate × FTE for a full calendar year
 
 
 class VersionOut(Schema):
@@ -231,6 +232,7 @@ class VersionOut(Schema):
     effective_from: date
     term_end: date | None
     rate: str
+    annual_total: str
     allocations: list[AllocationOut]
 
 
@@ -262,14 +264,16 @@ def _contract(contract) -> dict:
                 "effective_from": v.effective_from,
                 "term_end": v.term_end,
                 "rate": amount_text(v.rate),
+                "annual_total": amount_text(v.annual_total),
                 "allocations": [
                     {
                         "programme": a.programme.slug,
                         "region_id": a.region_id,
                         "recipient_id": a.organisation_id,
                         "fte": f"{a.fte.normalize():f}",
+                        "annual_amount": amount_text(amount),
                     }
-                    for a in v.allocations.all()
+                    for a, amount in v.annual_rows()
                 ],
             }
             for v in versions

@@ -301,3 +301,12 @@ def share_for_period(
 
 def quantize_fte(value: Decimal) -> Decimal:
     return value.quantize(FTE_STEP, rounding=ROUND_HALF_UP)
+
+
+def annual_amount(*, rate: Decimal, fte: Decimal) -> Decimal:
+    """KIM §6: what an allocation passes on in a full calendar year – rate × FTE, to the cent.
+
+    The Unna contract's 2nd amendment: 57,000 × (1.0 + 5.0 + 4.0) = 570,000.00 EUR
+    (SPEC §4.1); part years are shared by day in ``share_for_period``.
+    """
+    return round_cents(Fraction(rate) * Fraction(fte))
