@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "lotse.api",
     "lotse.demo",
     "lotse.documents",
+    "lotse.home",
 ]
 
 MIDDLEWARE = [
@@ -145,7 +146,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
-                "lotse.core.context_processors.shell",
+                "lotse.home.context_processors.shell",
             ],
         },
     }
@@ -174,7 +175,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:start"
 LOGOUT_REDIRECT_URL = "accounts:login"
 OTP_TOTP_ISSUER = "Lotse"
 

@@ -4,6 +4,7 @@ from django.urls import include, path
 from lotse.api.api import api
 
 urlpatterns = [
+    path("", include("lotse.home.urls")),
     path("", include("lotse.core.urls")),
     path("", include("lotse.accounts.urls")),
     path("organisationen/", include("lotse.organisations.urls")),

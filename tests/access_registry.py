@@ -270,7 +270,7 @@ def _reassign_data(world, own):
 
 
 ROUTES: list[Route] = [
-    Route("core:home", ALL_ROLES),
+    Route("home:start", ALL_ROLES),
     Route("core:health", ALL_ROLES, public=True),
     Route(
         "set_language",
@@ -1307,10 +1307,10 @@ GRANT_ROUTES: list[Route] = [
         kwargs=_approved,
         data=lambda w, o: {"paid_on": "2023-02-01", "paid_amount": "9.500,00"},
     ),
-    Route("funding:settlement_create", GRANT_WRITERS, kwargs=_decision),
-    Route("funding:settlement_create", GRANT_WRITERS, kwargs=_decision, query="?stelle=1"),
+    Route("proofs:settlement_create", GRANT_WRITERS, kwargs=_decision),
+    Route("proofs:settlement_create", GRANT_WRITERS, kwargs=_decision, query="?stelle=1"),
     Route(
-        "funding:settlement_create",
+        "proofs:settlement_create",
         GRANT_WRITERS,
         method="post",
         kwargs=_decision,

@@ -2,14 +2,15 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lotse.accounts import scope
 from lotse.accounts.permissions import Role
-from lotse.core.tenancy import Area, TenantQuerySet, organisation_ids_for
+from lotse.core.tenancy import Area, TenantQuerySet
 
 
 class UserQuerySet(models.QuerySet):
     def for_user(self, user, *, write: bool = False, on=None):
         """Accounts holding a role somewhere inside the viewer's user-administration scope."""
-        ids = organisation_ids_for(user, Area.USERS, write=write, on=on)
+        ids = scope.organisation_ids_for(user, Area.USERS, write=write, on=on)
         return self.filter(
             id__in=Membership.objects.filter(organisation_id__in=ids).values("user_id")
         )
@@ -32,6 +33,20 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.username
+
+    # The tenancy floor (lotse.core.tenancy) asks the user for its scope; the answers
+    # come from the roles it holds (lotse.accounts.scope).
+    def organisation_ids(self, area: Area, *, write: bool = False, on=None) -> frozenset[int]:
+        return scope.organisation_ids_for(self, area, write=write, on=on)
+
+    def regional_ids(self, area: Area, *, on=None) -> frozenset[int]:
+        return scope.regional_ids_for(self, area, on=on)
+
+    def manages_general_entries(self, area: Area = Area.ORGANISATIONS, *, on=None) -> bool:
+        return scope.manages_general_entries(self, area, on=on)
+
+    def has_area(self, area: Area, *, write: bool = False, on=None) -> bool:
+        return scope.has_area(self, area, write=write, on=on)
 
 
 class MembershipQuerySet(TenantQuerySet):

@@ -13,8 +13,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from lotse.accounts.models import ApiToken, Membership, User
 from lotse.accounts.permissions import ROLE_PLACES, Role
 from lotse.core import clock
+from lotse.kernel.errors import RuleViolation
 from lotse.organisations.models import Organisation
-from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_record, primary_organisation_id
 

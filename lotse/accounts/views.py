@@ -24,11 +24,11 @@ from lotse.accounts.forms import (
     UserCreateForm,
 )
 from lotse.accounts.models import Membership, User
+from lotse.accounts.scope import active_memberships, has_area, organisations_for
 from lotse.core import clock
 from lotse.core.permissions import area_required
-from lotse.core.tenancy import Area, active_memberships, get_for_user, has_area
-from lotse.organisations.models import Organisation
-from lotse.organisations.rules import RuleViolation
+from lotse.core.tenancy import Area, get_for_user
+from lotse.kernel.errors import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_record
 
@@ -71,7 +71,7 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
         if services.totp_device_confirm(device=device, token=form.cleaned_data["otp_token"]):
             otp_login(request, device)
             messages.success(request, _("Der zweite Faktor ist eingerichtet."))
-            return redirect("core:home")
+            return redirect("home:start")
         form.add_error(
             "otp_token",
             _(
@@ -101,7 +101,7 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
             next_url = request.GET.get("next", "")
             if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
                 return redirect(next_url)
-            return redirect("core:home")
+            return redirect("home:start")
         form.add_error(
             "otp_token",
             _(
@@ -141,7 +141,7 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _writable_organisations(user):
-    return Organisation.objects.for_user(user, write=True).order_by("path")
+    return organisations_for(user, Area.ORGANISATIONS, write=True).order_by("path")
 
 
 @area_required(Area.USERS)

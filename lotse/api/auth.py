@@ -1,8 +1,9 @@
 from django.core.exceptions import PermissionDenied
 from ninja.security import HttpBearer
 
+from lotse.accounts.scope import has_area
 from lotse.accounts.services import api_token_lookup
-from lotse.core.tenancy import Area, has_area
+from lotse.core.tenancy import Area
 
 
 class BearerToken(HttpBearer):

@@ -12,12 +12,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from lotse.accounts.scope import manages_general_entries
 from lotse.cases import catalogues
 from lotse.cases.catalogue_forms import MergeForm, catalogue_form, entry_values
 from lotse.cases.services import catalogues as catalogue_services
 from lotse.core.permissions import area_required
-from lotse.core.tenancy import Area, manages_general_entries
-from lotse.organisations.rules import RuleViolation
+from lotse.core.tenancy import Area
+from lotse.kernel.errors import RuleViolation
 
 administration = area_required(Area.ORGANISATIONS, write=True)
 

@@ -8,7 +8,7 @@ fields each one has, and reads them (scoped where entries belong to a region).
 Rules for every catalogue (issue 3 item 5):
 - the code never changes after creation (reports and the API name entries by it);
 - an entry that is in use is never deleted, only deactivated;
-- general entries are maintained at state level (tenancy.manages_general_entries);
+- general entries are maintained at state level (accounts.scope.manages_general_entries);
   local providers also by the administration of their region.
 """
 
@@ -19,6 +19,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from lotse.accounts.scope import manages_general_entries, organisation_ids_for
 from lotse.cases.models import (
     BarrierTheme,
     CatalogueEntry,
@@ -29,12 +30,7 @@ from lotse.cases.models import (
     Service,
     ServiceKind,
 )
-from lotse.core.tenancy import (
-    Area,
-    get_for_user,
-    manages_general_entries,
-    organisation_ids_for,
-)
+from lotse.core.tenancy import Area, get_for_user
 
 
 @dataclass(frozen=True)

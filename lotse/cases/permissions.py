@@ -8,8 +8,8 @@ case, moving cases to another case manager.
 from datetime import date
 
 from lotse.accounts.permissions import Role
+from lotse.accounts.scope import _subtree_ids, active_memberships
 from lotse.core import clock
-from lotse.core.tenancy import _subtree_ids, active_memberships
 
 
 def team_lead_organisation_ids(user, *, on: date | None = None) -> frozenset[int]:

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from lotse.accounts.scope import organisation_ids_for
 from lotse.cases import selectors, services
 from lotse.cases.forms import (
     AgreementFormSet,
@@ -27,8 +28,8 @@ from lotse.cases.rules.referrals import FINAL, ReferralStatus
 from lotse.cases.views import _form_page, cases_read, cases_write
 from lotse.core import clock
 from lotse.core.permissions import area_required
-from lotse.core.tenancy import Area, organisation_ids_for
-from lotse.organisations.rules import RuleViolation
+from lotse.core.tenancy import Area
+from lotse.kernel.errors import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 

@@ -34,7 +34,8 @@ from lotse.cases.models import (
     Service,
 )
 from lotse.cases.permissions import team_lead_organisation_ids
-from lotse.cases.rules.dates import PartialDate, format_de
+from lotse.cases.rules.completeness import LABELS, missing_for_indicators
+from lotse.cases.rules.dates import PartialDate
 from lotse.cases.rules.names import ClientIdentity, likely_duplicate, search_prefixes
 from lotse.cases.rules.period import (
     Extension,
@@ -49,6 +50,7 @@ from lotse.cases.rules.plan import review_overdue_since
 from lotse.cases.rules.reassessment import reassessment_due_since
 from lotse.cases.rules.referrals import WITHOUT_OUTCOME, ReferralStatus, outcome_overdue
 from lotse.core.tenancy import get_for_user
+from lotse.kernel.dates import format_date
 
 
 def clients_for(user, *, write: bool = False):
@@ -244,7 +246,7 @@ def case_state(client: Client, *, today: date, plan_exists: bool, for_team_lead:
                 "erasure_due",
                 Level.RED,
                 str(_("Einwilligung widerrufen am %(day)s: Löschung fällig"))
-                % {"day": format_de(client.restricted_on)},
+                % {"day": format_date(client.restricted_on)},
                 url,
                 str(_("Fall ansehen")),
                 client.erasure_due_on,
@@ -280,7 +282,7 @@ def case_state(client: Client, *, today: date, plan_exists: bool, for_team_lead:
                         "Integrationsplan fehlt: fällig spätestens beim zweiten Gespräch am %(day)s (BW 4.1.4 f)"
                     )
                 )
-                % {"day": format_de(client.second_on)},
+                % {"day": format_date(client.second_on)},
                 plan_url(client) or url,
                 str(_("Integrationsplan erstellen")),
                 client.second_on,
@@ -301,7 +303,7 @@ def case_state(client: Client, *, today: date, plan_exists: bool, for_team_lead:
                 "plan_review_overdue",
                 Level.AMBER,
                 str(_("Überprüfung des Integrationsplans fällig seit %(day)s (BW 4.1.4 g)"))
-                % {"day": format_de(review_since)},
+                % {"day": format_date(review_since)},
                 plan_url(client) or url,
                 str(_("Integrationsplan fortschreiben")),
                 review_since,
@@ -330,7 +332,7 @@ def case_state(client: Client, *, today: date, plan_exists: bool, for_team_lead:
                 )
                 % {
                     "service": client.open_referral_service,
-                    "day": format_de(client.open_referral_since),
+                    "day": format_date(client.open_referral_since),
                 },
                 reverse(
                     "cases:referral_detail",
@@ -355,7 +357,7 @@ def case_state(client: Client, *, today: date, plan_exists: bool, for_team_lead:
                 "reassessment_due",
                 Level.AMBER,
                 str(_("Re-Assessment fällig seit %(day)s (KIM §3(2)c)"))
-                % {"day": format_de(reassessment_since)},
+                % {"day": format_date(reassessment_since)},
                 reverse("cases:reassessment_create", kwargs={"pk": client.pk}),
                 str(_("Re-Assessment erfassen")),
                 reassessment_since,
@@ -368,7 +370,7 @@ def case_state(client: Client, *, today: date, plan_exists: bool, for_team_lead:
                 "closure_due",
                 Level.RED,
                 str(_("Beratungszeitraum endete am %(day)s: Fall abschließen (BW 4.1.5)"))
-                % {"day": format_de(state.period_end)},
+                % {"day": format_date(state.period_end)},
                 reverse("cases:closure_create", kwargs={"pk": client.pk}),
                 str(_("Fall abschließen")),
                 state.period_end,
@@ -386,7 +388,7 @@ def case_state(client: Client, *, today: date, plan_exists: bool, for_team_lead:
                     "Beratungszeitraum endet am %(day)s (in %(days)s Tagen; BW 4.1.5)",
                     state.days_left,
                 )
-                % {"day": format_de(state.period_end), "days": state.days_left},
+                % {"day": format_date(state.period_end), "days": state.days_left},
                 reverse("cases:extension_request", kwargs={"pk": client.pk}) if can_extend else url,
                 str(_("Verlängerung beantragen")) if can_extend else str(_("Fall ansehen")),
                 state.period_end,
@@ -419,8 +421,6 @@ def case_state(client: Client, *, today: date, plan_exists: bool, for_team_lead:
 
 def _indicator_data_items(client: Client, *, has_consent: bool) -> list[WorkItem]:
     """A hint when gender or year of birth is missing: the case counts as "nicht angegeben"."""
-    from lotse.indicators.rules.completeness import LABELS, missing_for_indicators
-
     missing = missing_for_indicators(gender=client.gender, birth_year=client.birth_year)
     if not missing or not has_consent:  # without consent the consent item comes first
         return []

@@ -1,4 +1,4 @@
-"""Translating the functional core's messages (lotse.cases.rules.messages).
+"""Translating the functional core's messages (lotse.kernel.messages).
 
 The rules stay pure Python and return German ``Message`` strings carrying their
 template; the services translate them here, in the language of the request,
@@ -8,7 +8,7 @@ translation (or in German) the text is exactly the rule's German message.
 
 from django.utils.translation import gettext
 
-from lotse.cases.rules.messages import Message
+from lotse.kernel.messages import Message
 
 
 def translated(message: object) -> str:

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from lotse.accounts.scope import organisation_ids_for, organisations_for
 from lotse.cases import selectors, services
 from lotse.cases.forms import (
     ClientCreateForm,
@@ -29,10 +30,9 @@ from lotse.cases.permissions import is_team_lead, leads_team_of, team_lead_organ
 from lotse.cases.rules.period import latest_extension_end
 from lotse.core import clock
 from lotse.core.permissions import area_required
-from lotse.core.tenancy import Area, get_for_user, organisation_ids_for
+from lotse.core.tenancy import Area, get_for_user
+from lotse.kernel.errors import RuleViolation
 from lotse.organisations import rules as org_rules
-from lotse.organisations.models import Organisation
-from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object, audit_record
 
@@ -98,17 +98,15 @@ def client_list(request: HttpRequest) -> HttpResponse:
 
 def _case_organisations(user):
     """Nodes that keep cases: municipalities, associations and welfare organisations."""
-    return Organisation.objects.filter(
-        id__in=organisation_ids_for(user, Area.CASES, write=True),
-        kind__in=[org_rules.MUNICIPALITY, org_rules.ASSOCIATION, org_rules.WELFARE],
-    ).order_by("name")
+    return organisations_for(user, Area.CASES, write=True, kinds=org_rules.CASE_KEEPERS).order_by(
+        "name"
+    )
 
 
 def _case_municipalities(user):
-    return Organisation.objects.filter(
-        id__in=organisation_ids_for(user, Area.CASES, write=True),
-        kind=org_rules.MUNICIPALITY,
-    ).order_by("name")
+    return organisations_for(user, Area.CASES, write=True, kinds=[org_rules.MUNICIPALITY]).order_by(
+        "name"
+    )
 
 
 @cases_write

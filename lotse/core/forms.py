@@ -2,7 +2,7 @@
 
 from django import forms
 
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.errors import RuleViolation
 
 
 class KernFormMixin:

@@ -1,12 +1,13 @@
-"""View guards. Row-level isolation is in lotse.core.tenancy; this only asks
-whether a role grants an area at all, so pages answer 403 before any query."""
+"""View guards. Row-level isolation is in lotse.core.tenancy; this only asks the
+signed-in user whether a role grants an area at all, so pages answer 403 before
+any query."""
 
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
-from lotse.core.tenancy import Area, has_area
+from lotse.core.tenancy import Area, scope_of
 
 
 def area_required(area: Area, *, write: bool = False):
@@ -14,7 +15,8 @@ def area_required(area: Area, *, write: bool = False):
         @wraps(view)
         @login_required
         def wrapper(request, *args, **kwargs):
-            if not has_area(request.user, area, write=write):
+            scope = scope_of(request.user)
+            if scope is None or not scope.has_area(area, write=write):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

@@ -1,17 +1,7 @@
-from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-
-from lotse.core import clock
-from lotse.core.start import start_page_for
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    """The start page: what this person can do now, by role."""
-    return render(request, "core/home.html", start_page_for(request.user, on=clock.today()))
 
 
 @never_cache

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lotse.core.tenancy import Area, TenantQuerySet
+from lotse.kernel.dates import format_date
 
 
 class DeadlineQuerySet(TenantQuerySet):
@@ -43,7 +44,7 @@ class DeadlineDone(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.deadline_id} {self.due:%d.%m.%Y} erledigt am {self.done_on:%d.%m.%Y}"
+        return f"{self.deadline_id} {format_date(self.due)} erledigt am {format_date(self.done_on)}"
 
 
 class Reminder(models.Model):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -15,11 +15,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from lotse.accounts.permissions import Role
+from lotse.accounts.scope import organisation_ids_for
 from lotse.core import clock
-from lotse.core.tenancy import Area, organisation_ids_for
+from lotse.core.tenancy import Area
 from lotse.deadlines.models import DeadlineDone, Reminder
 from lotse.deadlines.selectors import Deadline, Level, deadlines_for
-from lotse.funding.rules.periods import format_date
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_record
 
@@ -30,7 +32,7 @@ def parse_key(key: str) -> tuple[int, int, date]:
         organisation_id, deadline_id, due = key.split(":")
         return int(organisation_id), int(deadline_id), date.fromisoformat(due)
     except (ValueError, AttributeError) as exc:
-        raise ValidationError(_("Diese Frist gibt es nicht."), code="unknown") from exc
+        raise RuleViolation(_("Diese Frist gibt es nicht."), "key") from exc
 
 
 def mark_done(user, *, key: str, note: str = "", today: date | None = None) -> DeadlineDone:
@@ -45,9 +47,8 @@ def mark_done(user, *, key: str, note: str = "", today: date | None = None) -> D
     # The deadline must exist for this organisation (and not be older than the window).
     open_keys = {item.key for item in deadlines_for([organisation_id], today=today, until=due)}
     if key not in open_keys:
-        raise ValidationError(
-            _("Diese Frist ist nicht (mehr) offen. Bitte laden Sie die Seite neu."),
-            code="unknown",
+        raise RuleViolation(
+            _("Diese Frist ist nicht (mehr) offen. Bitte laden Sie die Seite neu."), "key"
         )
     try:
         with transaction.atomic():
@@ -68,9 +69,7 @@ def mark_done(user, *, key: str, note: str = "", today: date | None = None) -> D
                 purpose="Frist als erledigt markiert",
             )
     except IntegrityError as exc:
-        raise ValidationError(
-            _("Diese Frist ist schon als erledigt markiert."), code="duplicate"
-        ) from exc
+        raise RuleViolation(_("Diese Frist ist schon als erledigt markiert."), "key") from exc
     return done
 
 

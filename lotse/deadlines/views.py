@@ -3,18 +3,19 @@
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lotse.accounts.scope import organisation_ids_for
 from lotse.core import clock
 from lotse.core.permissions import area_required
-from lotse.core.tenancy import Area, organisation_ids_for
+from lotse.core.tenancy import Area
 from lotse.deadlines import services
 from lotse.deadlines.selectors import Level, counts, deadlines_for
+from lotse.kernel.errors import RuleViolation
 
 # How far ahead the list looks: the choices offered on the page.
 HORIZONS = (30, 90, 365)
@@ -60,8 +61,8 @@ def mark_done(request: HttpRequest) -> HttpResponse:
         services.mark_done(
             request.user, key=request.POST.get("key", ""), note=request.POST.get("note", "")
         )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except RuleViolation as error:
+        messages.error(request, error.message)
     else:
         messages.success(request, _("Die Frist ist als erledigt markiert."))
     back = request.POST.get("next", "")

@@ -41,12 +41,12 @@ from lotse.cases.models import (
     Service,
     ServiceKind,
 )
-from lotse.cases.rules.dates import add_years
 from lotse.cases.rules.period import latest_extension_end
 from lotse.cases.rules.referrals import ReferralStatus
 from lotse.cases.services.conferences import Agreement, Participant
 from lotse.core import clock
 from lotse.demo.regions import DEMO_START, DemoUser
+from lotse.kernel.dates import add_years
 from lotse.organisations.models import Organisation
 
 # The state of each demo case, in the order of its case number (26 per town).

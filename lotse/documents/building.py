@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from lotse.cases.models import GoalStatus, LifeArea
-from lotse.cases.rules.dates import PartialDate, format_de
+from lotse.cases.rules.dates import PartialDate
 from lotse.documents import rules
 from lotse.documents.kinds import SPECS
 from lotse.documents.models import DocumentKind, DocumentText
+from lotse.kernel.dates import format_date
 
 DRAFT_NOTICE_DE = "Entwurf einer Übersetzung – von vereidigter Übersetzung zu prüfen"
 
@@ -77,7 +78,7 @@ def client_values(client, *, today: date) -> dict[str, str]:
     return {
         "organisation": client.organisation.name,
         "case_number": client.case_number,
-        "date": format_de(today),
+        "date": format_date(today),
     }
 
 
@@ -152,7 +153,7 @@ def plan_summary_context(*, client, plan, goals, text: DocumentText, today: date
     values = {
         **client_values(client, today=today),
         "version": str(plan.version),
-        "date": format_de(plan.changed_at.date()) if plan.changed_at else format_de(today),
+        "date": format_date(plan.changed_at.date()) if plan.changed_at else format_date(today),
     }
     spec = SPECS[DocumentKind.PLAN_SUMMARY]
     labels = {key: text.label(key, str(fallback)) for key, fallback in spec.labels}

@@ -3,12 +3,13 @@ language; every save is checked (placeholders, empty text) and logged."""
 
 from django.db import IntegrityError, transaction
 
+from lotse.accounts.scope import organisation_ids_for
 from lotse.core import clock
-from lotse.core.tenancy import Area, organisation_ids_for
+from lotse.core.tenancy import Area
 from lotse.documents import rules
 from lotse.documents.kinds import SPECS
 from lotse.documents.models import DocumentText
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.errors import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from lotse.accounts.scope import organisations_for
 from lotse.cases import selectors as case_selectors
 from lotse.cases.models import ConsentPurpose, PlanGoal, ServiceKind
 from lotse.cases.rules.plan import SECTIONS
@@ -28,8 +29,9 @@ from lotse.documents.forms import DocumentTextForm
 from lotse.documents.models import DocumentKind, DocumentText
 from lotse.documents.pdf import render_pdf
 from lotse.documents.services import document_text_save
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
 from lotse.organisations.models import Organisation
-from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 
@@ -139,7 +141,7 @@ def _plan_sections(plan) -> list[tuple[str, str]]:
         field = plan._meta.get_field(name)
         shown = getattr(plan, f"get_{name}_display")() if field.choices else getattr(plan, name)
         if hasattr(shown, "strftime"):
-            return shown.strftime("%d.%m.%Y")
+            return format_date(shown)
         if isinstance(shown, bool):
             return _("ja") if shown else _("nein")
         return str(shown or "")
@@ -230,7 +232,7 @@ def plan_summary(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _writable_organisations(user):
-    return Organisation.objects.for_user(user, write=True).order_by("path")
+    return organisations_for(user, Area.ORGANISATIONS, write=True).order_by("path")
 
 
 @texts_admin

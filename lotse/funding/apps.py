@@ -5,6 +5,8 @@ from django.db import connections
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from lotse.core.cards import register_start_cards
+
 
 def ensure_shipped_programmes(sender, using="default", **kwargs):
     """After ``migrate`` and after every ``flush``: the shipped programmes are there again.
@@ -28,4 +30,8 @@ class FundingConfig(AppConfig):
     verbose_name = _("Zuwendungen")
 
     def ready(self):
+        from lotse.funding import cards
+
+        register_start_cards(cards.start_cards, order=60)
+
         post_migrate.connect(ensure_shipped_programmes, sender=self)

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lotse.core.forms import DateInput, KernFormMixin
 from lotse.funding.models import CalculationKind, Programme, Qualification
-from lotse.funding.rules import RuleError, parse_decimal, parse_money
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import parse_decimal, parse_money
 
 
 def _parse(form: forms.Form, name: str, parser, label: str, *, required: bool = True):
@@ -16,7 +17,7 @@ def _parse(form: forms.Form, name: str, parser, label: str, *, required: bool = 
         return None
     try:
         return parser(value, field=name, label=label)
-    except RuleError as error:
+    except RuleViolation as error:
         raise forms.ValidationError(error.message) from error
 
 
@@ -122,7 +123,7 @@ class PlanningFrameForm(KernFormMixin, forms.Form):
                 quotas[name] = [
                     parse_decimal(value, field="quotas", label=f"{name}: Quote") for value in values
                 ]
-            except RuleError as error:
+            except RuleViolation as error:
                 raise forms.ValidationError(
                     _("Zeile %(number)s: %(message)s")
                     % {"number": number, "message": error.message}

@@ -7,9 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from lotse.core.forms import DateInput, KernFormMixin
 from lotse.funding.models import CalculationKind, Programme, Qualification
-from lotse.funding.rules import RuleError, parse_decimal, parse_money
 from lotse.funding.rules.payment_request import PlannedPayment
 from lotse.funding.rules.periods import parse_date
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import parse_decimal, parse_money
 from lotse.organisations.models import Organisation
 
 STAFFED = [CalculationKind.PER_FTE, CalculationKind.CAPPED_POSITION]
@@ -23,7 +25,7 @@ def _parse(form, name: str, parser, label: str, *, required: bool):
         return None
     try:
         return parser(value, field=name, label=label)
-    except RuleError as error:
+    except RuleViolation as error:
         raise forms.ValidationError(error.message) from error
 
 
@@ -190,8 +192,8 @@ class PositionForm(KernFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["employment_period"].queryset = periods
         self.fields["employment_period"].label_from_instance = lambda p: (
-            f"{p.organisation.name}: {p.position} ({p.start:%d.%m.%Y}–"
-            f"{p.end.strftime('%d.%m.%Y') if p.end else '…'}, {p.funded_fte} VZÄ gefördert)"
+            f"{p.organisation.name}: {p.position} ({format_date(p.start)}–"
+            f"{format_date(p.end) if p.end else '…'}, {p.funded_fte} VZÄ gefördert)"
         )
         self.fields["decision"].queryset = decisions
 
@@ -247,7 +249,7 @@ class PaymentRequestForm(KernFormMixin, forms.Form):
             try:
                 due = parse_date(cells[0], field="planned", label=f"Zeile {number}: Die Fälligkeit")
                 amount = parse_money(cells[1], field="planned", label=f"Zeile {number}: Der Betrag")
-            except RuleError as error:
+            except RuleViolation as error:
                 raise forms.ValidationError(error.message) from error
             planned.append(PlannedPayment(due, amount, ";".join(cells[2:])[:200]))
         if not planned:

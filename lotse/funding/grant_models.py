@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lotse.core.tenancy import Area, TenantQuerySet
 from lotse.funding.rules.contracts import annual_amount, decision_gaps
+from lotse.kernel.dates import format_date
 
 
 class GrantQuerySet(TenantQuerySet):
@@ -78,7 +79,7 @@ class GrantDecision(models.Model):
 
     def __str__(self) -> str:
         programme = self.programme.name if self.programme_id else _("Programm offen")
-        when = self.decided_on.strftime("%d.%m.%Y") if self.decided_on else _("Datum offen")
+        when = format_date(self.decided_on) if self.decided_on else _("Datum offen")
         years = ""
         if self.period_start:
             end = self.period_end.year if self.period_end else "…"
@@ -287,7 +288,7 @@ class ContractNotice(models.Model):
     objects = GrantQuerySet.as_manager()
 
     def __str__(self) -> str:
-        return f"{self.contract_id} gekündigt am {self.given_on:%d.%m.%Y}"
+        return f"{self.contract_id} gekündigt am {format_date(self.given_on)}"
 
 
 class FundedPosition(models.Model):
@@ -409,7 +410,7 @@ class PlannedPaymentLine(models.Model):
         ordering = ["due", "id"]
 
     def __str__(self) -> str:
-        return f"{self.due:%d.%m.%Y}: {self.amount} EUR"
+        return f"{format_date(self.due)}: {self.amount} EUR"
 
 
 class Settlement(models.Model):

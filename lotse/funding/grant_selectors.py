@@ -26,9 +26,10 @@ from lotse.funding.models import (
     PaymentStatus,
     VersionStatus,
 )
-from lotse.funding.rules import RuleError
 from lotse.funding.rules.contracts import Share, VersionTerms, share_for_period
-from lotse.funding.rules.money import format_eur, format_fte
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import format_eur, format_fte
 from lotse.organisations.models import Organisation
 
 ZERO = Decimal("0.00")
@@ -146,10 +147,10 @@ class DiffRow:
 
 def _version_values(version: ContractVersion) -> dict[str, tuple[str, str]]:
     values = {
-        "effective_from": ("in Kraft ab", version.effective_from.strftime("%d.%m.%Y")),
+        "effective_from": ("in Kraft ab", format_date(version.effective_from)),
         "term_end": (
             "Laufzeit bis",
-            version.term_end.strftime("%d.%m.%Y") if version.term_end else "offen",
+            format_date(version.term_end) if version.term_end else "offen",
         ),
         "rate": ("Satz je 1,0 VZÄ und Kalenderjahr (KIM § 6)", format_eur(version.rate)),
     }
@@ -400,7 +401,7 @@ def position_entitlement(position: FundedPosition, year: int) -> PositionYear:
             qualification_level=position.qualification_level or None,
             minijob=period.mini_job,
         )
-    except RuleError as error:
+    except RuleViolation as error:
         return PositionYear(position, start, end, ZERO, error=error.message)
     return PositionYear(
         position, start, end, result.calculation.amount, explanation=result.explanation
@@ -469,6 +470,18 @@ def get_claim_for_user(user, pk, *, write: bool = False):
         ),
         pk,
     )
+
+
+def settlement_parties(decision: GrantDecision) -> QuerySet[Organisation]:
+    """Who is settled under a decision: its holder and the recipients of its contracts in force."""
+    ids = {decision.organisation_id} | set(
+        ContractAllocation.objects.filter(
+            version__contract__decisions=decision,
+            version__status=VersionStatus.IN_FORCE,
+            programme_id=decision.programme_id,
+        ).values_list("organisation_id", flat=True)
+    )
+    return Organisation.objects.filter(pk__in=ids).order_by("name")
 
 
 def settlement_defaults(decision: GrantDecision, organisation: Organisation) -> dict:

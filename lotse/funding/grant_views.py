@@ -14,8 +14,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lotse.accounts.scope import has_area, organisation_ids_for, organisations_for
 from lotse.core.permissions import area_required
-from lotse.core.tenancy import Area, has_area, organisation_ids_for
+from lotse.core.tenancy import Area
 from lotse.funding import grant_selectors as gs
 from lotse.funding import services
 from lotse.funding.grant_forms import (
@@ -32,8 +33,9 @@ from lotse.funding.models import (
     VersionStatus,
 )
 from lotse.funding.page_helpers import can_write, money_input, year_from
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
 from lotse.organisations.models import Organisation
-from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 from lotse.staff.models import EmploymentPeriod
@@ -42,9 +44,7 @@ RECIPIENT_KINDS = ("county", "association", "municipality", "welfare")
 
 
 def _writable_organisations(user):
-    return Organisation.objects.filter(
-        id__in=organisation_ids_for(user, Area.GRANTS, write=True), kind__in=RECIPIENT_KINDS
-    ).order_by("path")
+    return organisations_for(user, Area.GRANTS, write=True, kinds=RECIPIENT_KINDS).order_by("path")
 
 
 # --- Overview and decisions -------------------------------------------------------------------
@@ -205,9 +205,7 @@ def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _recipients(user, owner: Organisation | None = None):
     """Who may receive money passed on: nodes below the owner in the user's scope (BW 3.2)."""
-    queryset = Organisation.objects.filter(
-        id__in=organisation_ids_for(user, Area.GRANTS), kind__in=RECIPIENT_KINDS[1:]
-    )
+    queryset = organisations_for(user, Area.GRANTS, kinds=RECIPIENT_KINDS[1:])
     if owner is not None:
         queryset = queryset.filter(path__startswith=owner.path).exclude(pk=owner.pk)
     return queryset.order_by("name")
@@ -447,7 +445,7 @@ def contract_notice(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 _("Kündigung erfasst: der Vertrag endet am %(day)s (KIM § 15 Abs. 2).")
-                % {"day": notice.ends_on.strftime("%d.%m.%Y")},
+                % {"day": format_date(notice.ends_on)},
             )
             return redirect("funding:contract_detail", pk=contract.pk)
     return render(

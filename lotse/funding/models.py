@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lotse.funding.rules.prorata import PartialMonth, ProRata
+from lotse.kernel.dates import format_date
 
 
 class CalculationKind(models.TextChoices):
@@ -181,7 +182,7 @@ class BaseInterestRate(models.Model):
         ordering = ["valid_from"]
 
     def __str__(self) -> str:
-        return f"{self.valid_from:%d.%m.%Y}: {self.percent} %"
+        return f"{format_date(self.valid_from)}: {self.percent} %"
 
 
 # Grant files (issue 5 items 3–5) live in their own module; imported here so Django finds them.

@@ -1,4 +1,6 @@
-"""Pages for money of grant files: payment requests, settlement, recovery, overview (issue 5 items 5, 7).
+"""Pages for money of grant files: payment requests, recovery, overview (issue 5 items 5, 7).
+
+The settlement page follows the proof of use and lives in lotse.proofs.
 
 Scoped to Area.GRANTS: the grants officer of a county or town and the granting
 authority read and write in their subtree, the auditor only reads within the
@@ -11,9 +13,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lotse.accounts.scope import has_area
 from lotse.core import clock
 from lotse.core.permissions import area_required
-from lotse.core.tenancy import Area, has_area
+from lotse.core.tenancy import Area
 from lotse.funding import grant_selectors as gs
 from lotse.funding import selectors as programme_selectors
 from lotse.funding import services
@@ -23,17 +26,13 @@ from lotse.funding.grant_forms import (
     PassOnForm,
     PaymentRequestForm,
     PayoutForm,
-    SettlementForm,
 )
 from lotse.funding.models import (
-    ContractAllocation,
     PaymentStatus,
-    VersionStatus,
 )
 from lotse.funding.page_helpers import can_write, money_input, year_from
-from lotse.funding.rules import RuleError, format_eur
-from lotse.organisations.models import Organisation
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import format_eur
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 
@@ -187,81 +186,7 @@ def request_payout(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-# --- Settlement, recovery and the overview (item 7) -------------------------------------------
-
-
-def _settlement_parties(decision):
-    ids = {decision.organisation_id} | set(
-        ContractAllocation.objects.filter(
-            version__contract__decisions=decision,
-            version__status=VersionStatus.IN_FORCE,
-            programme_id=decision.programme_id,
-        ).values_list("organisation_id", flat=True)
-    )
-    return Organisation.objects.filter(pk__in=ids).order_by("name")
-
-
-@area_required(Area.GRANTS, write=True)
-def settlement_create(request: HttpRequest, pk: int) -> HttpResponse:
-    decision = gs.get_decision_for_user(request.user, pk, write=True)
-    parties = _settlement_parties(decision)
-    initial = {"settled_on": clock.today()}
-    if decision.period_start:
-        initial["year"] = decision.period_start.year
-    chosen = request.GET.get("stelle", "")
-    party = parties.filter(pk=int(chosen)).first() if chosen.isdigit() else None
-    proven = None
-    if party is not None:
-        defaults = gs.settlement_defaults(decision, party)
-        initial |= {
-            "organisation": party,
-            "programme_amount": money_input(defaults["programme_amount"]),
-            "paid": money_input(defaults["paid"]),
-        }
-        if "year" in initial:
-            # KIM §8, BW 8.3: settled on the costs the proof of use proved.
-            from lotse.proofs.selectors import proven_costs
-
-            proven = proven_costs(decision=decision, organisation=party, year=initial["year"])
-            if proven is not None:
-                initial["eligible_costs"] = money_input(proven[0])
-    form = SettlementForm(request.POST or None, initial=initial, organisations=parties)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            _settlement, claim = services.settlement_record(
-                decision=decision,
-                organisation=data["organisation"],
-                year=data["year"],
-                programme_amount=data["programme_amount"],
-                eligible_costs=data["eligible_costs"],
-                paid=data["paid"],
-                settled_on=data["settled_on"],
-                interest_from=data["interest_from"],
-                by=request.user,
-            )
-        except RuleViolation as violation:
-            form.add_rule_violation(violation)
-        else:
-            if claim:
-                messages.warning(
-                    request,
-                    _("Überzahlung: Rückforderung über %(amount)s angelegt.")
-                    % {"amount": format_eur(claim.amount)},
-                )
-                return redirect("funding:claim_detail", pk=claim.pk)
-            messages.success(request, _("Abrechnung gespeichert."))
-            return redirect("funding:decision_detail", pk=decision.pk)
-    return render(
-        request,
-        "funding/settlement_form.html",
-        {
-            "form": form,
-            "decision": decision,
-            "parties": parties,
-            "proof": proven[1] if proven else None,
-        },
-    )
+# --- Recovery and the overview (item 7) -----------------------------------------------------
 
 
 @area_required(Area.GRANTS)
@@ -278,7 +203,7 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 start=claim.interest_from,
                 end=interest_form.cleaned_data["until"],
             )
-        except RuleError as error:
+        except RuleViolation as error:
             interest_form.add_rule_violation(RuleViolation(error.message, "until"))
     may_pass_on = claim.organisation_id == claim.decision.organisation_id and can_write(
         request.user, claim.organisation_id
@@ -292,7 +217,7 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "interest": interest,
             "passed_on": claim.passed_on.select_related("organisation"),
             "pass_on_form": PassOnForm(
-                recipients=_settlement_parties(claim.decision).exclude(pk=claim.organisation_id)
+                recipients=gs.settlement_parties(claim.decision).exclude(pk=claim.organisation_id)
             )
             if may_pass_on
             else None,
@@ -304,7 +229,7 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @area_required(Area.GRANTS, write=True)
 def claim_pass_on(request: HttpRequest, pk: int) -> HttpResponse:
     claim = gs.get_claim_for_user(request.user, pk, write=True)
-    recipients = _settlement_parties(claim.decision).exclude(pk=claim.organisation_id)
+    recipients = gs.settlement_parties(claim.decision).exclude(pk=claim.organisation_id)
     form = PassOnForm(request.POST, recipients=recipients)
     if form.is_valid():
         try:

@@ -2,9 +2,10 @@
 
 from django.http import HttpRequest
 
+from lotse.accounts.scope import organisation_ids_for
 from lotse.core import clock
-from lotse.core.tenancy import Area, organisation_ids_for
-from lotse.funding.rules import format_eur
+from lotse.core.tenancy import Area
+from lotse.kernel.money import format_eur
 
 
 def can_write(user, organisation_id: int) -> bool:

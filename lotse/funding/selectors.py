@@ -2,7 +2,7 @@
 
 Programmes belong to no tenant (they are the state's rules), so these reads
 need no user; the calculator is open to everyone signed in. Every refusal is a
-``RuleError`` with the field it concerns and a German message naming the rule.
+``RuleViolation`` with the field it concerns and a German message naming the rule.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from lotse.funding.rules import (
     PlanningFrame,
     ProRata,
     Rate,
-    RuleError,
     capped_position_amount,
     check_fte,
     fare_loss_reimbursement,
@@ -34,8 +33,10 @@ from lotse.funding.rules import (
     planning_frame_distribute,
     select_rates,
 )
-from lotse.funding.rules.money import format_eur, format_fte
-from lotse.funding.rules.periods import check_period, format_date
+from lotse.funding.rules.periods import check_period
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import format_eur, format_fte
 
 FARE_LOSS_PROGRAMME = "fga"
 PLANNING_FRAME_PROGRAMME = "bw-im-2023-planning-frame"
@@ -57,7 +58,9 @@ def programme_get(*, slug: str) -> Programme:
     programme = programme_list().filter(slug=slug).first()
     if programme is None:
         known = ", ".join(programme_list().values_list("slug", flat=True))
-        raise RuleError(f"Unbekanntes Förderprogramm „{slug}“. Bekannt sind: {known}.", "programme")
+        raise RuleViolation(
+            f"Unbekanntes Förderprogramm „{slug}“. Bekannt sind: {known}.", "programme"
+        )
     return programme
 
 
@@ -78,13 +81,13 @@ def _rates(programme: Programme, unit: str) -> list[Rate]:
 def _check_validity(programme: Programme, *, start: date, end: date) -> None:
     citations = "; ".join(programme.citation_list)
     if programme.valid_from and start < programme.valid_from:
-        raise RuleError(
+        raise RuleViolation(
             f"„{programme.name}“ gilt erst ab dem {format_date(programme.valid_from)} "
             f"({citations}).",
             "start",
         )
     if programme.valid_to and end > programme.valid_to:
-        raise RuleError(
+        raise RuleViolation(
             f"„{programme.name}“ gilt nur bis zum {format_date(programme.valid_to)} ({citations}).",
             "end",
         )
@@ -108,7 +111,7 @@ def programme_calculate(
             CalculationKind.FARE_LOSS: "die Fahrgeldausfall-Berechnung",
             CalculationKind.PLANNING_FRAME: "die Planungsrahmen-Berechnung",
         }.get(programme.calculation, "eine andere Berechnung")
-        raise RuleError(
+        raise RuleViolation(
             f"„{programme.name}“ wird nicht nach Stellen berechnet; bitte {other} verwenden.",
             "programme",
         )
@@ -131,7 +134,7 @@ def programme_calculate(
     if programme.calculation == CalculationKind.CAPPED_POSITION:
         caps = _rates(programme, RateUnit.EUR_PER_YEAR)
         if not caps:
-            raise RuleError(
+            raise RuleViolation(
                 f"Für „{programme.name}“ ist kein Höchstbetrag hinterlegt.", "programme"
             )
         calculation = capped_position_amount(
@@ -146,7 +149,7 @@ def programme_calculate(
     else:
         all_rates = _rates(programme, RateUnit.EUR_PER_FTE_YEAR)
         if not all_rates:
-            raise RuleError(
+            raise RuleViolation(
                 f"Für „{programme.name}“ sind keine Sätze hinterlegt. {programme.note}".strip(),
                 "programme",
             )

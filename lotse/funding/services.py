@@ -32,7 +32,6 @@ from lotse.funding.models import (
     Settlement,
     VersionStatus,
 )
-from lotse.funding.rules import RuleError
 from lotse.funding.rules.contracts import (
     Allocation,
     amendment_order_error,
@@ -40,11 +39,11 @@ from lotse.funding.rules.contracts import (
     notice_earliest_end,
     propose_amendment,
 )
-from lotse.funding.rules.money import format_eur
 from lotse.funding.rules.payment_request import PlannedPayment, Reason, payment_request_check
 from lotse.funding.rules.settlement import pass_on_error, settle
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import format_eur
 from lotse.organisations.models import Organisation
-from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 
@@ -64,10 +63,6 @@ DECISION_FIELDS = (
 BINDING = (PaymentStatus.SUBMITTED, PaymentStatus.APPROVED, PaymentStatus.PAID)
 
 
-def _violation(error: RuleError) -> RuleViolation:
-    return RuleViolation(error.message, error.field or None)
-
-
 @dataclass(frozen=True)
 class AllocationInput:
     programme: Programme
@@ -84,7 +79,7 @@ def decision_create(*, organisation: Organisation, by, **fields) -> GrantDecisio
     """A decision as far as it is known; missing details make it a draft, shown as gaps."""
     error = decision_period_error(start=fields.get("period_start"), end=fields.get("period_end"))
     if error:
-        raise _violation(error)
+        raise error
     decision = GrantDecision.objects.create(
         organisation=organisation, **{k: v for k, v in fields.items() if k in DECISION_FIELDS}
     )
@@ -112,7 +107,7 @@ def decision_update(
         end=fields.get("period_end", decision.period_end),
     )
     if error:
-        raise _violation(error)
+        raise error
     follows = fields.get("follows")
     if follows is not None and follows.pk == decision.pk:
         raise RuleViolation(
@@ -180,18 +175,15 @@ def _propose_amendments(
         affected = [a for a in allocations if a.programme_id == decision.programme_id]
         if not affected:
             continue
-        try:
-            proposal = propose_amendment(
-                old_fte=change.old_fte,
-                new_fte=change.new_fte,
-                old_amount=change.old_amount,
-                new_amount=change.new_amount,
-                rate=version.rate,
-                allocations=[Allocation(a.key, a.fte, a.programme.slug) for a in affected],
-                effective_from=change.effective_from,
-            )
-        except RuleError as error:
-            raise _violation(error) from error
+        proposal = propose_amendment(
+            old_fte=change.old_fte,
+            new_fte=change.new_fte,
+            old_amount=change.old_amount,
+            new_amount=change.new_amount,
+            rate=version.rate,
+            allocations=[Allocation(a.key, a.fte, a.programme.slug) for a in affected],
+            effective_from=change.effective_from,
+        )
         if not proposal.changed:
             continue
         # A newer proposal replaces an older one for the same contract.
@@ -356,7 +348,7 @@ def contract_amend(
         term_end=None,
     )
     if error:
-        raise _violation(error)
+        raise error
     number = (contract.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     version = _save_version(
         contract=contract,
@@ -387,7 +379,7 @@ def proposal_accept(*, version: ContractVersion, by) -> ContractVersion:
         term_end=None,
     )
     if error:
-        raise _violation(error)
+        raise error
     version.number = (contract.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     version.status = VersionStatus.IN_FORCE
     version.accepted_by = by
@@ -414,12 +406,9 @@ def contract_notice(
 ) -> ContractNotice:
     """KIM §15(2): notice with reasons; the contract ends at the earliest possible year end."""
     latest = current_version(contract)
-    try:
-        notice = notice_earliest_end(
-            given_on=given_on, term_end=latest.term_end if latest else None, reasons=reasons
-        )
-    except RuleError as error:
-        raise _violation(error) from error
+    notice = notice_earliest_end(
+        given_on=given_on, term_end=latest.term_end if latest else None, reasons=reasons
+    )
     row = ContractNotice.objects.create(
         organisation=contract.organisation,
         contract=contract,
@@ -509,17 +498,14 @@ def payment_request_submit(
         )
     already_mine = _bound(decision.payment_requests.filter(organisation=organisation))
     already_all = _bound(decision.payment_requests.all())
-    try:
-        check = payment_request_check(
-            requested=amount,
-            payout_date=payout_date,
-            planned_payments=planned,
-            granted=share,
-            already_requested=already_mine,
-            earlier_use_stated=bool(earlier_use.strip()),
-        )
-    except RuleError as error:
-        raise _violation(error) from error
+    check = payment_request_check(
+        requested=amount,
+        payout_date=payout_date,
+        planned_payments=planned,
+        granted=share,
+        already_requested=already_mine,
+        earlier_use_stated=bool(earlier_use.strip()),
+    )
     reasons = list(check.reasons)
     explanation = list(check.explanation)
     pool = decision.amount - already_all
@@ -637,10 +623,7 @@ def settlement_record(
             f"Für {organisation.name} ist das Jahr {year} zu diesem Bescheid schon abgerechnet.",
             "year",
         )
-    try:
-        result = settle(programme_amount=programme_amount, eligible_costs=eligible_costs, paid=paid)
-    except RuleError as error:
-        raise _violation(error) from error
+    result = settle(programme_amount=programme_amount, eligible_costs=eligible_costs, paid=paid)
     settlement = Settlement.objects.create(
         organisation=organisation,
         decision=decision,
@@ -692,7 +675,7 @@ def recovery_pass_on(
     passed_on = claim.passed_on.aggregate(s=Sum("amount"))["s"] or Decimal("0.00")
     error = pass_on_error(claim_amount=claim.amount, passed_on=passed_on, share=amount)
     if error:
-        raise _violation(error)
+        raise error
     passed = RecoveryClaim.objects.create(
         organisation=recipient,
         decision=claim.decision,

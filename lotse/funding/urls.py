@@ -28,7 +28,6 @@ urlpatterns = [
     path("mittelabrufe/<int:pk>/entscheiden/", money_views.request_decide, name="request_decide"),
     path("mittelabrufe/<int:pk>/auszahlung/", money_views.request_payout, name="request_payout"),
     # Settlement and recovery (issue 5 item 7)
-    path("bescheide/<int:pk>/abrechnung/", money_views.settlement_create, name="settlement_create"),
     path("rueckforderungen/<int:pk>/", money_views.claim_detail, name="claim_detail"),
     path("rueckforderungen/<int:pk>/weitergeben/", money_views.claim_pass_on, name="claim_pass_on"),
     path("uebersicht/", money_views.overview, name="overview"),

@@ -11,15 +11,15 @@ from django.utils.translation import gettext as _
 
 from lotse.funding import selectors
 from lotse.funding.forms import FareLossForm, PlanningFrameForm, PositionCalculatorForm
-from lotse.funding.rules import RuleError, format_eur
-from lotse.funding.rules.money import format_number
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import format_eur, format_number
 
 
 def _apply(form, call):
     """Run a calculation; a refused rule lands on the field it names, the input stays."""
     try:
         return call()
-    except RuleError as violation:
+    except RuleViolation as violation:
         form.add_rule_violation(violation)
         return None
 

@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font
 
 from lotse.indicators.models import Shape
 from lotse.indicators.selectors import Cell, Figure, Report
+from lotse.kernel.dates import format_date
 
 TITLE = Font(bold=True, size=14)
 BOLD = Font(bold=True)
@@ -50,9 +51,9 @@ def _header(sheet, report: Report) -> None:
         ("Einheit", report.unit.name),
         ("Art der Einheit", report.unit.get_kind_display()),
         ("Berichtsjahr", report.year),
-        ("Berichtszeitraum", f"{report.start:%d.%m.%Y} – {report.reference:%d.%m.%Y}"),
-        ("Stichtag", report.reference.strftime("%d.%m.%Y")),
-        ("Abgabe bis", report.due.strftime("%d.%m.%Y")),
+        ("Berichtszeitraum", f"{format_date(report.start)} – {format_date(report.reference)}"),
+        ("Stichtag", format_date(report.reference)),
+        ("Abgabe bis", format_date(report.due)),
         ("Katalog", f"{catalogue.programme} ab {catalogue.first_year}, Version {catalogue.version}")
         if catalogue
         else ("Katalog", "–"),

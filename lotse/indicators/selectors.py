@@ -24,8 +24,9 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from lotse.accounts.scope import active_memberships, organisation_ids_for
 from lotse.core import clock
-from lotse.core.tenancy import Area, active_memberships, organisation_ids_for
+from lotse.core.tenancy import Area
 from lotse.indicators.models import Indicator, IndicatorSet, Programme, Shape
 from lotse.indicators.queries import QUERIES, Context, Measure, RawFigure
 from lotse.indicators.rules import (
@@ -34,6 +35,7 @@ from lotse.indicators.rules import (
     suppress_list,
     suppress_table,
 )
+from lotse.kernel.errors import RuleViolation
 from lotse.organisations import rules as org_rules
 from lotse.organisations.models import AssociationMembership, Organisation
 
@@ -45,23 +47,20 @@ UNIT_KINDS = (
     org_rules.WELFARE,
 )
 # Units that close their reporting year themselves (issue 6 item 5, BW 6.1).
-CLOSING_KINDS = (org_rules.MUNICIPALITY, org_rules.ASSOCIATION, org_rules.WELFARE)
+
 # … and the county closes its aggregate for the granting authority (BW 4.2 g, 6.1).
 COUNTY_KIND = org_rules.COUNTY
 FIRST_YEAR = 2000
 LAND_KEYS = {Programme.BW: "08", Programme.KIM: "05"}
 
 
-class YearError(ValueError):
-    """The year (or reference date) asked for is not one Lotse can report."""
-
-
 def check_year(year: int, *, today: date | None = None) -> int:
     today = today or clock.today()
     if year < FIRST_YEAR or year > today.year:
-        raise YearError(
+        raise RuleViolation(
             _("Berichtsjahr: bitte ein Jahr von %(first)s bis %(last)s angeben.")
-            % {"first": FIRST_YEAR, "last": today.year}
+            % {"first": FIRST_YEAR, "last": today.year},
+            "year",
         )
     return year
 
@@ -396,7 +395,7 @@ def report_for(
     start = date(year, 1, 1)
     reference = reference or reference_date(indicator_set, year)
     if not start <= reference <= date(year, 12, 31):
-        raise YearError(_("Stichtag: das Datum muss im Berichtsjahr liegen."))
+        raise RuleViolation(_("Stichtag: das Datum muss im Berichtsjahr liegen."), "reference")
     unit_ids = unit_node_ids(user, unit, units, reference)
     suppressed = force_suppression or not may_see_unsuppressed(user, unit_ids)
     k = settings.LOTSE_SMALL_COUNT_THRESHOLD
@@ -445,7 +444,7 @@ def closure_status(user, report: Report, units: list[Organisation]) -> list[Clos
         u
         for u in units
         if u.pk in report.unit_ids
-        and (u.kind in CLOSING_KINDS or (u.kind == COUNTY_KIND and u == report.unit))
+        and (u.kind in org_rules.CASE_KEEPERS or (u.kind == COUNTY_KIND and u == report.unit))
     ]
     versions: dict[int, list] = {u.pk: [] for u in closing}
     for closure in YearClosure.objects.for_user(user).filter(

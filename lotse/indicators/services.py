@@ -12,15 +12,15 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from lotse.accounts.permissions import Role
+from lotse.accounts.scope import organisation_ids_for, roles_of
 from lotse.cases.permissions import team_lead_organisation_ids
 from lotse.core import clock
-from lotse.core.tenancy import Area, organisation_ids_for, roles_of
+from lotse.core.tenancy import Area
 from lotse.indicators import selectors
 from lotse.indicators.models import YearClosure
+from lotse.kernel.errors import RuleViolation
+from lotse.organisations import rules as org_rules
 from lotse.organisations.models import Organisation
-from lotse.organisations.rules import RuleViolation
-
-CLOSING_KINDS = selectors.CLOSING_KINDS
 
 
 def _coordinates(user, unit: Organisation) -> bool:
@@ -34,7 +34,7 @@ def may_close(user, unit: Organisation) -> bool:
     county's coordinating office closes the county's aggregate (BW 4.2 g, 6.1)."""
     if unit.kind == selectors.COUNTY_KIND:
         return _coordinates(user, unit)
-    return unit.kind in CLOSING_KINDS and unit.pk in team_lead_organisation_ids(user)
+    return unit.kind in org_rules.CASE_KEEPERS and unit.pk in team_lead_organisation_ids(user)
 
 
 def may_reopen(user, unit: Organisation) -> bool:

@@ -11,15 +11,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lotse.accounts.scope import has_area, organisations_for
 from lotse.core import clock
 from lotse.core.permissions import area_required
-from lotse.core.tenancy import Area, get_for_user, has_area, organisation_ids_for
+from lotse.core.tenancy import Area, get_for_user
 from lotse.indicators import charts, export, selectors, services
 from lotse.indicators.forms import NetworkEventForm, ReopenForm, ReportFilterForm
 from lotse.indicators.models import NetworkEvent, YearClosure
+from lotse.kernel.errors import RuleViolation
 from lotse.organisations import rules as org_rules
-from lotse.organisations.models import Organisation
-from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_record
 
@@ -171,12 +171,8 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
 def _coordinating_offices(user):
     """Where the user may record events: the county, or a town with its own office (KIM §4(3))."""
-    return (
-        Organisation.objects.for_user(user)
-        .filter(id__in=organisation_ids_for(user, Area.STAFF, write=True))
-        .filter(
-            Q(kind=org_rules.COUNTY) | Q(kind=org_rules.MUNICIPALITY, runs_own_coordination=True)
-        )
+    return organisations_for(user, Area.STAFF, write=True).filter(
+        Q(kind=org_rules.COUNTY) | Q(kind=org_rules.MUNICIPALITY, runs_own_coordination=True)
     )
 
 
@@ -237,8 +233,8 @@ def year_close(request: HttpRequest) -> HttpResponse:
         return redirect("indicators:dashboard")
     try:
         services.year_close(user=request.user, unit=unit, year=year, units=units)
-    except (RuleViolation, selectors.YearError) as error:
-        messages.error(request, getattr(error, "message", str(error)))
+    except RuleViolation as error:
+        messages.error(request, error.message)
     else:
         messages.success(request, _("Das Berichtsjahr ist abgeschlossen."))
     return _back(unit.pk, year)

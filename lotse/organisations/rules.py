@@ -28,6 +28,9 @@ KIND_LABELS = {
     WELFARE: "Träger der freien Wohlfahrtspflege",
 }
 
+# The nodes that keep case files (where case managers work, SPEC §1).
+CASE_KEEPERS = frozenset({MUNICIPALITY, ASSOCIATION, WELFARE})
+
 # Which kind of node may hang below which (structural tree).
 ALLOWED_CHILDREN: dict[str, frozenset[str]] = {
     STATE: frozenset({AUTHORITY}),

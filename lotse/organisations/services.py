@@ -5,9 +5,10 @@ from datetime import date
 
 from django.db import transaction
 
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
 from lotse.organisations import rules
 from lotse.organisations.models import AssociationMembership, Organisation
-from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 
@@ -167,16 +168,16 @@ def association_membership_add(
     for other in existing:
         if not wanted.overlaps(rules.Period(other.valid_from, other.valid_to)):
             continue
-        until = other.valid_to.strftime("%d.%m.%Y") if other.valid_to else "offen"
+        until = format_date(other.valid_to) if other.valid_to else "offen"
         if other.association_id == association.pk:
             raise RuleViolation(
                 f"{municipality.name} ist in diesem Zeitraum bereits Mitglied dieses Verbunds "
-                f"({other.valid_from:%d.%m.%Y}–{until}).",
+                f"({format_date(other.valid_from)}–{until}).",
                 field="municipality",
             )
         raise RuleViolation(
             f"{municipality.name} gehört im Bewilligungszeitraum bereits dem Verbund "
-            f"„{other.association.name}“ an ({other.valid_from:%d.%m.%Y}–{until}). Eine Kommune "
+            f"„{other.association.name}“ an ({format_date(other.valid_from)}–{until}). Eine Kommune "
             "kann nur Teil eines einzigen Verbundes sein, und die Entscheidung ist für den "
             "gesamten Bewilligungszeitraum verbindlich (BW 3.5).",
             field="municipality",

@@ -3,10 +3,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from lotse.accounts.models import Membership
 from lotse.core import clock
 from lotse.core.permissions import area_required
-from lotse.core.tenancy import Area, get_for_user, has_area
+from lotse.core.tenancy import Area, get_for_user
+from lotse.kernel.errors import RuleViolation
 from lotse.organisations import rules, selectors, services
 from lotse.organisations.forms import (
     AssociationMemberForm,
@@ -14,7 +14,6 @@ from lotse.organisations.forms import (
     OrganisationForm,
 )
 from lotse.organisations.models import Organisation
-from lotse.organisations.rules import RuleViolation
 
 
 @area_required(Area.ORGANISATIONS)
@@ -25,7 +24,7 @@ def organisation_tree(request: HttpRequest) -> HttpResponse:
         "organisations/tree.html",
         {
             "roots": selectors.organisation_tree_for_user(request.user, on=today),
-            "can_write": has_area(request.user, Area.ORGANISATIONS, write=True),
+            "can_write": request.user.has_area(Area.ORGANISATIONS, write=True),
             "today": today,
         },
     )
@@ -35,7 +34,7 @@ def organisation_tree(request: HttpRequest) -> HttpResponse:
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_for_user(Organisation.objects.select_related("parent"), request.user, pk)
     visible = Organisation.objects.for_user(request.user)
-    show_people = has_area(request.user, Area.USERS)
+    show_people = request.user.has_area(Area.USERS)
     return render(
         request,
         "organisations/detail.html",
@@ -43,13 +42,13 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "organisation": organisation,
             "children": visible.filter(parent=organisation).order_by("kind", "name"),
             "links": selectors.association_links_for(organisation),
-            "people": Membership.objects.for_user(request.user)
-            .filter(organisation=organisation)
+            # Through the reverse relation: the organisations floor lies below accounts.
+            "people": organisation.memberships.for_user(request.user)
             .select_related("user")
             .order_by("role", "user__username")
             if show_people
             else None,
-            "can_write": has_area(request.user, Area.ORGANISATIONS, write=True)
+            "can_write": request.user.has_area(Area.ORGANISATIONS, write=True)
             and Organisation.objects.for_user(request.user, write=True).filter(pk=pk).exists(),
             "is_association": organisation.kind == rules.ASSOCIATION,
             "today": clock.today(),

@@ -6,13 +6,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lotse.core.forms import KernFormMixin
-from lotse.funding.rules import RuleError, parse_decimal, parse_money
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import parse_decimal, parse_money
 
 
 def _money(form, name, label):
     try:
         return parse_money(form.cleaned_data.get(name, ""), field=name, label=str(label))
-    except RuleError as error:
+    except RuleViolation as error:
         raise forms.ValidationError(error.message) from error
 
 
@@ -129,7 +130,7 @@ class NumbersForm(KernFormMixin, forms.Form):
                 continue
             try:
                 number = parse_decimal(value, field=name, label=str(_("Die Zuweisungszahl")))
-            except RuleError as error:
+            except RuleViolation as error:
                 self.add_error(name, error.message)
                 continue
             if number < 0:

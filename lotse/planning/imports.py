@@ -15,7 +15,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from lotse.funding.rules import RuleError, parse_decimal
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import parse_decimal
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 2000
@@ -35,7 +36,9 @@ class LineError:
         }
 
 
-class QuotaImportError(ValueError):
+class QuotaImportError(RuleViolation):
+    """Every bad cell of a quota table at once (a table problem carries its lines)."""
+
     def __init__(self, errors: list[LineError | str]):
         super().__init__("; ".join(str(error) for error in errors))
         self.errors = errors
@@ -125,7 +128,7 @@ def parse_quotas(rows: list[list[str]], years: list[int]) -> dict[str, list[Deci
                 continue
             try:
                 value = parse_decimal(cell, field="quota", label=_("Die Quote"))
-            except RuleError as error:
+            except RuleViolation as error:
                 errors.append(LineError(number, column, error.message))
                 continue
             if value < 0 or value > 100:
@@ -150,7 +153,7 @@ def _is_header(row: list[str]) -> bool:
     try:
         for cell in cells:
             parse_decimal(cell, field="quota")
-    except RuleError:
+    except RuleViolation:
         return True
     # Three years (e.g. 2022; 2023; 2024) are a header, not quotas.
     return all(cell.isdigit() and 1990 <= int(cell) <= 2100 for cell in cells)

@@ -9,9 +9,9 @@ from decimal import Decimal
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from lotse.funding.rules import RuleError
 from lotse.funding.rules.allocation import Distribution, distribute_by_numbers
 from lotse.funding.rules.planning_frame import PlanningFrame, planning_frame_distribute
+from lotse.kernel.errors import RuleViolation
 from lotse.organisations.models import AssociationMembership, Organisation, OrganisationKind
 from lotse.planning.models import AllocationNumber, CountyFrame, CountyQuota, FrameRound
 
@@ -74,7 +74,7 @@ def round_result(frame_round: FrameRound) -> RoundResult:
             minimum=frame_round.minimum,
             quotas={row.county_name: [row.quotas[year] for year in years] for row in rows},
         )
-    except RuleError as error:
+    except RuleViolation as error:
         return RoundResult(rows, None, [error.message])
     largest = max(frame.allocations.values()) or Decimal(1)
     for row in rows:
@@ -167,7 +167,7 @@ def county_result(county_frame: CountyFrame, *, amount: Decimal | None = None) -
             distribution = distribute_by_numbers(
                 amount=to_share, numbers={row.label: row.number for row in ordered}
             )
-        except RuleError as error:
+        except RuleViolation as error:
             problems.append(error.message)
         else:
             for row in ordered:

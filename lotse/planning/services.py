@@ -9,21 +9,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from lotse.core.tenancy import Area, organisation_ids_for
+from lotse.accounts.scope import organisation_ids_for
+from lotse.core.tenancy import Area
+from lotse.kernel.errors import RuleViolation
 from lotse.organisations.models import Organisation, OrganisationKind
 from lotse.planning.models import AllocationNumber, CountyFrame, CountyQuota, FrameRound
 from lotse.planning.selectors import round_result
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_record
-
-
-class PlanningError(ValueError):
-    """A German message for the person, naming the rule."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 def _check_write(user, organisation_id: int) -> None:
@@ -55,13 +48,13 @@ def create_round(
     if authority.kind != OrganisationKind.AUTHORITY:
         raise PermissionDenied
     if FrameRound.objects.filter(organisation=authority, year=year).exists():
-        raise PlanningError(
+        raise RuleViolation(
             _("Für %(year)s gibt es schon einen Planungsrahmen dieser Bewilligungsstelle.")
             % {"year": year},
             "year",
         )
     if first_quota_year + 2 >= year:
-        raise PlanningError(
+        raise RuleViolation(
             _(
                 "Die drei Quotenjahre müssen vor dem Jahr der Bekanntgabe liegen (BW 5.2: "
                 "Bekanntgabe im ersten Quartal des Vorjahres; BW 5.3: die drei Jahre davor)."
@@ -85,7 +78,7 @@ def replace_quotas(user, frame_round: FrameRound, quotas: dict[str, list[Decimal
     """All quotas of the round at once; counties are linked to Lotse's counties by name."""
     _check_write(user, frame_round.organisation_id)
     if frame_round.announced_on:
-        raise PlanningError(
+        raise RuleViolation(
             _("Der Planungsrahmen ist schon bekanntgegeben; die Quoten stehen fest (BW 5.2).")
         )
     authority = frame_round.organisation
@@ -118,14 +111,14 @@ def announce(user, frame_round: FrameRound, *, on: date) -> list[CountyFrame]:
     """BW 5.2: announce the frames; each county in Lotse gets its own row."""
     _check_write(user, frame_round.organisation_id)
     if frame_round.announced_on:
-        raise PlanningError(_("Der Planungsrahmen ist schon bekanntgegeben."))
+        raise RuleViolation(_("Der Planungsrahmen ist schon bekanntgegeben."))
     result = round_result(frame_round)
     if result.frame is None:
-        raise PlanningError(" ".join(result.problems))
+        raise RuleViolation(" ".join(result.problems))
     with transaction.atomic():
         locked = FrameRound.objects.select_for_update().get(pk=frame_round.pk)
         if locked.announced_on:
-            raise PlanningError(_("Der Planungsrahmen ist schon bekanntgegeben."))
+            raise RuleViolation(_("Der Planungsrahmen ist schon bekanntgegeben."))
         frames = CountyFrame.objects.bulk_create(
             [
                 CountyFrame(

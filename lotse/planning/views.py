@@ -12,11 +12,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lotse.accounts.scope import organisation_ids_for, organisations_for
 from lotse.core import clock
 from lotse.core.permissions import area_required
-from lotse.core.tenancy import Area, get_for_user, organisation_ids_for
-from lotse.funding.rules.money import format_eur
-from lotse.organisations.models import Organisation, OrganisationKind
+from lotse.core.tenancy import Area, get_for_user
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import format_eur
+from lotse.organisations.models import OrganisationKind
 from lotse.planning import services
 from lotse.planning.forms import NumbersForm, QuotaImportForm, RoundForm
 from lotse.planning.imports import QuotaImportError, parse_quotas, rows_from_text, rows_from_upload
@@ -25,8 +27,8 @@ from lotse.planning.selectors import county_frames_for, county_result, round_res
 
 
 def _writable_authorities(user):
-    return Organisation.objects.filter(
-        id__in=organisation_ids_for(user, Area.GRANTS, write=True), kind=OrganisationKind.AUTHORITY
+    return organisations_for(
+        user, Area.GRANTS, write=True, kinds=[OrganisationKind.AUTHORITY]
     ).order_by("name")
 
 
@@ -58,7 +60,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
                 minimum=data["minimum"],
                 first_quota_year=data["first_quota_year"],
             )
-        except services.PlanningError as error:
+        except RuleViolation as error:
             form.add_error(error.field, error.message)
         else:
             messages.success(
@@ -114,7 +116,7 @@ def round_quotas(request: HttpRequest, pk: int) -> HttpResponse:
         count = services.replace_quotas(request.user, frame_round, quotas)
     except QuotaImportError as error:
         return _round_page(request, frame_round, form=form, import_errors=error.errors, status=422)
-    except services.PlanningError as error:
+    except RuleViolation as error:
         return _round_page(
             request, frame_round, form=form, import_errors=[error.message], status=422
         )
@@ -131,7 +133,7 @@ def round_announce(request: HttpRequest, pk: int) -> HttpResponse:
     frame_round = get_for_user(FrameRound.objects.all(), request.user, pk, write=True)
     try:
         frames = services.announce(request.user, frame_round, on=clock.today())
-    except services.PlanningError as error:
+    except RuleViolation as error:
         messages.error(request, error.message)
     else:
         messages.success(

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lotse.core.forms import DateInput, KernFormMixin
-from lotse.funding.rules import RuleError
+from lotse.kernel.errors import RuleViolation
 from lotse.proofs.models import ProofKind
 from lotse.proofs.rules.tables import parse_amount, parse_month
 
@@ -63,7 +63,7 @@ class CostLineForm(KernFormMixin, forms.Form):
     def clean_month(self) -> date:
         try:
             return parse_month(self.cleaned_data["month"])
-        except RuleError as error:
+        except RuleViolation as error:
             raise forms.ValidationError(
                 _("Der Monat %(rule)s") % {"rule": error.message}
             ) from error
@@ -71,13 +71,13 @@ class CostLineForm(KernFormMixin, forms.Form):
     def clean_amount(self):
         try:
             return parse_amount(self.cleaned_data["amount"], allow_negative=True)
-        except RuleError as error:
+        except RuleViolation as error:
             raise forms.ValidationError(
                 _("Der Betrag %(rule)s") % {"rule": _rest(error)}
             ) from error
 
 
-def _rest(error: RuleError) -> str:
+def _rest(error: RuleViolation) -> str:
     return error.message.removeprefix("Der Betrag ")
 
 
@@ -90,7 +90,7 @@ class ReceiptForm(KernFormMixin, forms.Form):
     def clean_amount(self):
         try:
             return parse_amount(self.cleaned_data["amount"], allow_negative=False)
-        except RuleError as error:
+        except RuleViolation as error:
             raise forms.ValidationError(
                 _("Der Betrag %(rule)s") % {"rule": _rest(error)}
             ) from error

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lotse.core.tenancy import Area, TenantQuerySet
+from lotse.kernel.dates import format_date
 
 
 class ProofQuerySet(TenantQuerySet):
@@ -158,7 +159,7 @@ class Receipt(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.day:%d.%m.%Y} {self.amount}"
+        return f"{format_date(self.day)} {self.amount}"
 
 
 class PersonnelNumber(models.Model):

@@ -14,11 +14,14 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from lotse.accounts.scope import organisations_for
+from lotse.core.tenancy import Area
 from lotse.funding import grant_selectors as gs
 from lotse.funding import selectors as programme_selectors
 from lotse.funding.models import ContractAllocation, FundedPosition, GrantDecision, VersionStatus
-from lotse.funding.rules import RuleError
-from lotse.funding.rules.money import format_eur, round_cents
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import format_eur, round_cents
 from lotse.organisations.models import AssociationMembership, Organisation
 from lotse.proofs.models import (
     CostLine,
@@ -77,12 +80,10 @@ def can_check(user, proof: ProofOfUse) -> bool:
 
 
 def _authority_ids(user) -> list[int]:
-    from lotse.core.tenancy import Area, organisation_ids_for
-
     return list(
-        Organisation.objects.filter(
-            id__in=organisation_ids_for(user, Area.GRANTS, write=True), kind="authority"
-        ).values_list("id", flat=True)
+        organisations_for(user, Area.GRANTS, write=True, kinds=["authority"]).values_list(
+            "id", flat=True
+        )
     )
 
 
@@ -212,7 +213,7 @@ def position_amount(position: FundedPosition, start: date, end: date) -> tuple[D
             qualification_level=position.qualification_level or None,
             minijob=period.mini_job,
         )
-    except RuleError as error:
+    except RuleViolation as error:
         return ZERO, error.message
     return result.calculation.amount, ""
 
@@ -304,7 +305,7 @@ def compute_data(proof: ProofOfUse) -> dict:
         "receipts": [
             {
                 "date": receipt.day.isoformat(),
-                "date_display": receipt.day.strftime("%d.%m.%Y"),
+                "date_display": format_date(receipt.day),
                 "payee": receipt.payee,
                 "reason": receipt.reason,
                 "amount": _money(receipt.amount),

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
@@ -22,14 +21,14 @@ from lotse.funding.models import (
     ProgrammeDeadline,
     VersionStatus,
 )
-from lotse.funding.rules.money import format_fte
-from lotse.funding.rules.periods import format_date
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import format_fte
 from lotse.organisations.models import Organisation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 from lotse.proofs import selectors
 from lotse.proofs.models import CostLine, CostSource, ProofKind, ProofOfUse, ProofStatus, Receipt
-from lotse.proofs.rules import RuleError
 from lotse.proofs.rules.periods import proof_period
 from lotse.proofs.rules.tables import PayrollLine, ReceiptLine
 
@@ -45,15 +44,10 @@ class NeedsConfirmation(Exception):
         self.existing = existing
 
 
-def _refuse(message: str, code: str = "invalid") -> ValidationError:
-    return ValidationError(message, code=code)
-
-
 def _check_draft(proof: ProofOfUse) -> None:
     if proof.status != ProofStatus.DRAFT:
-        raise _refuse(
-            "Ein eingereichter Nachweis wird nicht mehr geändert; bitte eine Berichtigung anlegen.",
-            "frozen",
+        raise RuleViolation(
+            "Ein eingereichter Nachweis wird nicht mehr geändert; bitte eine Berichtigung anlegen."
         )
 
 
@@ -74,22 +68,19 @@ def proof_create(
     """A draft proof for the period the programme asks for, pre-filled from the data."""
     today = today or clock.today()
     if decision.programme_id is None:
-        raise _refuse("Der Bescheid nennt noch kein Förderprogramm (Lücke im Entwurf).")
-    try:
-        period = proof_period(
-            slug=decision.programme.slug,
-            kind=kind,
-            year=year,
-            quarter=quarter if kind == ProofKind.QUARTERLY else None,
-        )
-    except RuleError as error:
-        raise _refuse(error.message) from error
+        raise RuleViolation("Der Bescheid nennt noch kein Förderprogramm (Lücke im Entwurf).")
+    period = proof_period(
+        slug=decision.programme.slug,
+        kind=kind,
+        year=year,
+        quarter=quarter if kind == ProofKind.QUARTERLY else None,
+    )
     if (
         decision.period_start
         and decision.period_end
         and (period.end < decision.period_start or period.start > decision.period_end)
     ):
-        raise _refuse(
+        raise RuleViolation(
             "Der Zeitraum liegt außerhalb des Bewilligungszeitraums des Bescheids "
             f"({format_date(decision.period_start)}–{format_date(decision.period_end)})."
         )
@@ -97,8 +88,8 @@ def proof_create(
         organisation=organisation, decision=decision, kind=kind, period_start=period.start
     )
     if existing.exists():
-        raise _refuse(
-            "Für diesen Zeitraum gibt es schon einen Nachweis; bitte diesen öffnen.", "duplicate"
+        raise RuleViolation(
+            "Für diesen Zeitraum gibt es schon einen Nachweis; bitte diesen öffnen."
         )
     proof = ProofOfUse.objects.create(
         organisation=organisation,
@@ -145,7 +136,7 @@ def case_figures(*, proof: ProofOfUse, by) -> list[dict]:
     The proof leaves the municipality (BW 6.1, 8.2), so small counts are shown
     as "<5" whoever prepares it (SPEC §5).
     """
-    from lotse.indicators.selectors import YearError, report_for, units_for
+    from lotse.indicators.selectors import report_for, units_for
 
     units = units_for(by, on=proof.period_end)
     unit = figures_unit(proof, units)
@@ -160,7 +151,7 @@ def case_figures(*, proof: ProofOfUse, by) -> list[dict]:
             reference=proof.period_end,
             force_suppression=True,
         )
-    except YearError:
+    except RuleViolation:
         return []
     figures = []
     for figure in report.figures:
@@ -312,7 +303,7 @@ def _position_of(proof: ProofOfUse, position_id) -> FundedPosition:
     for position in selectors.proof_positions(proof):
         if str(position.pk) == str(position_id):
             return position
-    raise _refuse("Diese Stelle gehört nicht zu diesem Nachweis.")
+    raise RuleViolation("Diese Stelle gehört nicht zu diesem Nachweis.")
 
 
 @transaction.atomic
@@ -321,7 +312,7 @@ def cost_line_add(*, proof: ProofOfUse, position_id, month: date, amount: Decima
     position = _position_of(proof, position_id)
     month = date(month.year, month.month, 1)
     if not proof.period_start <= month <= proof.period_end:
-        raise _refuse("Der Monat liegt außerhalb des Nachweiszeitraums.")
+        raise RuleViolation("Der Monat liegt außerhalb des Nachweiszeitraums.")
     line = CostLine.objects.create(
         organisation=proof.organisation,
         proof=proof,
@@ -346,7 +337,7 @@ def personnel_numbers_save(*, proof: ProofOfUse, numbers: dict[int, str], by) ->
     for position_id, number in numbers.items():
         key = personnel_number_key(number)
         if key and key in seen:
-            raise _refuse(
+            raise RuleViolation(
                 f"Die Personalnummer „{number}“ ist zwei Stellen zugeordnet; "
                 "jede Personalnummer gehört zu einer Stelle."
             )
@@ -355,7 +346,7 @@ def personnel_numbers_save(*, proof: ProofOfUse, numbers: dict[int, str], by) ->
     for position_id, number in numbers.items():
         position = positions.get(position_id)
         if position is None:
-            raise _refuse("Diese Stelle gehört nicht zu diesem Nachweis.")
+            raise RuleViolation("Diese Stelle gehört nicht zu diesem Nachweis.")
         if number.strip():
             PersonnelNumber.objects.update_or_create(
                 position=position,
@@ -388,7 +379,9 @@ def payroll_import(
         raise NeedsConfirmation(count)
     valid = {str(p.pk) for p in selectors.proof_positions(proof)}
     if any(line.position_key not in valid for line in lines):
-        raise _refuse("Die Stellen des Nachweises haben sich geändert; bitte erneut hochladen.")
+        raise RuleViolation(
+            "Die Stellen des Nachweises haben sich geändert; bitte erneut hochladen."
+        )
     existing.delete()
     CostLine.objects.bulk_create(
         [
@@ -419,7 +412,7 @@ def receipt_add(
 ) -> Receipt:
     _check_draft(proof)
     if not proof.period_start <= day <= proof.period_end:
-        raise _refuse("Das Datum liegt außerhalb des Nachweiszeitraums.")
+        raise RuleViolation("Das Datum liegt außerhalb des Nachweiszeitraums.")
     receipt = Receipt.objects.create(
         organisation=proof.organisation,
         proof=proof,
@@ -476,7 +469,7 @@ def line_delete(*, proof: ProofOfUse, kind: str, pk, by) -> None:
     model = CostLine if kind == "kosten" else Receipt
     deleted, _rows = model.objects.filter(proof=proof, pk=pk).delete()
     if not deleted:
-        raise _refuse("Diese Zeile gibt es nicht (mehr).")
+        raise RuleViolation("Diese Zeile gibt es nicht (mehr).")
     audit_object(actor=by, action=AuditAction.UPDATE, obj=proof, purpose="Zeile gelöscht")
 
 
@@ -491,7 +484,7 @@ def costs_adopt(*, proof: ProofOfUse, by) -> ImportResult:
     proof = ProofOfUse.objects.select_for_update().get(pk=proof.pk)
     sources = selectors.sub_recipient_proofs(proof)
     if not sources:
-        raise _refuse(
+        raise RuleViolation(
             "Es liegen noch keine eingereichten Nachweise der Weiterleitungsempfänger vor."
         )
     valid = {p.pk for p in selectors.proof_positions(proof)}
@@ -572,7 +565,7 @@ def proof_submit(*, proof: ProofOfUse, by, today: date | None = None) -> list[st
     proof = ProofOfUse.objects.select_for_update().get(pk=proof.pk)
     _check_draft(proof)
     if not proof.narrative.strip():
-        raise _refuse("Bitte zuerst den Sachbericht ausfüllen (KIM § 8, BW 8.2).", "narrative")
+        raise RuleViolation("Bitte zuerst den Sachbericht ausfüllen (KIM § 8, BW 8.2).")
     proof.snapshot = selectors.compute_data(proof)
     proof.status = ProofStatus.SUBMITTED
     proof.submitted_on = today
@@ -585,7 +578,7 @@ def proof_submit(*, proof: ProofOfUse, by, today: date | None = None) -> list[st
     for key in _matching_deadline_keys(proof, today=today):
         try:
             mark_done(by, key=key, note=f"Verwendungsnachweis eingereicht ({proof})", today=today)
-        except ValidationError:
+        except RuleViolation:
             continue  # marked meanwhile: nothing to do
         done.append(key)
     audit_object(
@@ -599,9 +592,9 @@ def proof_correct(*, proof: ProofOfUse, by) -> ProofOfUse:
     """A new draft version with everything of the submitted one; the sent one stays frozen."""
     proof = ProofOfUse.objects.select_for_update().get(pk=proof.pk)
     if proof.status not in (ProofStatus.SUBMITTED, ProofStatus.CHECKED):
-        raise _refuse("Nur ein eingereichter Nachweis kann berichtigt werden.", "state")
+        raise RuleViolation("Nur ein eingereichter Nachweis kann berichtigt werden.")
     if ProofOfUse.objects.filter(previous=proof).exists():
-        raise _refuse("Zu diesem Nachweis gibt es schon eine Berichtigung.", "duplicate")
+        raise RuleViolation("Zu diesem Nachweis gibt es schon eine Berichtigung.")
     latest = ProofOfUse.objects.filter(
         organisation=proof.organisation,
         decision=proof.decision,
@@ -628,7 +621,7 @@ def proof_correct(*, proof: ProofOfUse, by) -> ProofOfUse:
                 created_by=by,
             )
     except IntegrityError as exc:
-        raise _refuse("Zu diesem Nachweis gibt es schon eine Berichtigung.", "duplicate") from exc
+        raise RuleViolation("Zu diesem Nachweis gibt es schon eine Berichtigung.") from exc
     CostLine.objects.bulk_create(
         [
             CostLine(
@@ -665,7 +658,7 @@ def proof_correct(*, proof: ProofOfUse, by) -> ProofOfUse:
 def proof_check(*, proof: ProofOfUse, note: str, by, today: date | None = None) -> ProofOfUse:
     proof = ProofOfUse.objects.select_for_update().get(pk=proof.pk)
     if proof.status != ProofStatus.SUBMITTED:
-        raise _refuse("Nur ein eingereichter Nachweis kann als geprüft markiert werden.", "state")
+        raise RuleViolation("Nur ein eingereichter Nachweis kann als geprüft markiert werden.")
     proof.status = ProofStatus.CHECKED
     proof.checked_on = today or clock.today()
     proof.checked_by = by

@@ -1,10 +1,15 @@
 from django.urls import path
 
-from lotse.proofs import views
+from lotse.proofs import settlement_views, views
 
 app_name = "proofs"
 
 urlpatterns = [
+    path(
+        "bescheide/<int:pk>/abrechnung/",
+        settlement_views.settlement_create,
+        name="settlement_create",
+    ),
     path("", views.proof_list, name="list"),
     path("<int:pk>/", views.proof_detail, name="detail"),
     path("<int:pk>/sachbericht/", views.narrative_edit, name="narrative"),

@@ -12,16 +12,18 @@ from datetime import date
 from decimal import Decimal
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lotse.accounts.scope import has_area
 from lotse.core import clock
 from lotse.core.permissions import area_required
-from lotse.core.tenancy import Area, has_area
+from lotse.core.tenancy import Area
+from lotse.kernel.errors import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 from lotse.proofs import selectors, services
@@ -76,8 +78,8 @@ def proof_list(request: HttpRequest) -> HttpResponse:
                     quarter=form.cleaned_data["quarter"],
                     by=request.user,
                 )
-            except ValidationError as error:
-                form.add_error(None, error.messages[0])
+            except RuleViolation as error:
+                form.add_error(None, error.message)
             else:
                 messages.success(request, _("Der Nachweis wurde als Entwurf angelegt."))
                 return redirect(_detail_url(proof))
@@ -202,8 +204,8 @@ def cost_add(request: HttpRequest, pk: int) -> HttpResponse:
                 amount=form.cleaned_data["amount"],
                 by=request.user,
             )
-        except ValidationError as error:
-            form.add_error("month", error.messages[0])
+        except RuleViolation as error:
+            form.add_error("month", error.message)
         else:
             messages.success(request, _("Die Personalausgaben wurden erfasst."))
             return redirect(_detail_url(proof) + "#kosten")
@@ -218,8 +220,8 @@ def costs_adopt(request: HttpRequest, pk: int) -> HttpResponse:
         return refused
     try:
         result = services.costs_adopt(proof=proof, by=request.user)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
+    except RuleViolation as error:
+        messages.error(request, error.message)
     else:
         messages.success(
             request,
@@ -241,8 +243,8 @@ def personnel_numbers(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.personnel_numbers_save(proof=proof, numbers=form.numbers(), by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error.messages[0])
+        except RuleViolation as error:
+            form.add_error(None, error.message)
         else:
             messages.success(request, _("Die Personalnummern wurden gespeichert."))
             return redirect(_detail_url(proof) + "#lohn")
@@ -259,8 +261,8 @@ def receipt_add(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.receipt_add(proof=proof, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error("day", error.messages[0])
+        except RuleViolation as error:
+            form.add_error("day", error.message)
         else:
             messages.success(request, _("Der Beleg wurde erfasst."))
             return redirect(_detail_url(proof) + "#belege")
@@ -277,8 +279,8 @@ def line_delete(request: HttpRequest, pk: int, kind: str, line: int) -> HttpResp
         return refused
     try:
         services.line_delete(proof=proof, kind=kind, pk=line, by=request.user)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
+    except RuleViolation as error:
+        messages.error(request, error.message)
     else:
         messages.success(request, _("Die Zeile wurde gelöscht."))
     return redirect(_detail_url(proof) + ("#kosten" if kind == "kosten" else "#belege"))
@@ -321,8 +323,8 @@ def _save_import(request, proof, kind: str, lines, *, replace: bool) -> HttpResp
                 "tab": "proofs",
             },
         )
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
+    except RuleViolation as error:
+        messages.error(request, error.message)
         return redirect(_detail_url(proof) + anchor)
     request.session.pop(PENDING, None)
     messages.success(
@@ -400,8 +402,8 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
         return refused
     try:
         done = services.proof_submit(proof=proof, by=request.user)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
+    except RuleViolation as error:
+        messages.error(request, error.message)
         return redirect(_detail_url(proof))
     text = _("Der Nachweis wurde eingereicht; diese Fassung bleibt unverändert.")
     if done:
@@ -418,8 +420,8 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     try:
         draft = services.proof_correct(proof=proof, by=request.user)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
+    except RuleViolation as error:
+        messages.error(request, error.message)
         return redirect(_detail_url(proof))
     messages.success(request, _("Die Berichtigung wurde als neue Fassung angelegt."))
     return redirect(_detail_url(draft))
@@ -439,8 +441,8 @@ def check(request: HttpRequest, pk: int) -> HttpResponse:
         return _render_detail(request, proof, check_form=form)
     try:
         services.proof_check(proof=proof, note=form.cleaned_data["note"], by=request.user)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
+    except RuleViolation as error:
+        messages.error(request, error.message)
     else:
         messages.success(request, _("Der Nachweis ist als geprüft markiert."))
     return redirect(_detail_url(proof))

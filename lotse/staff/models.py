@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lotse.core.tenancy import Area, TenantQuerySet
+from lotse.kernel.dates import format_date
 from lotse.staff.rules.background import CheckOutcome
 from lotse.staff.rules.common import StaffFunction
 from lotse.staff.rules.qualification import (
@@ -137,7 +138,7 @@ class EquivalenceProof(models.Model):
         ordering = ["issued_on", "id"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} ({self.issued_on:%d.%m.%Y})"
+        return f"{self.get_kind_display()} ({format_date(self.issued_on)})"
 
 
 class SupplementaryTraining(models.Model):
@@ -260,7 +261,7 @@ class BackgroundCheck(models.Model):
         ordering = ["checked_on", "id"]
 
     def __str__(self) -> str:
-        return f"{self.get_method_display()} ({self.checked_on:%d.%m.%Y})"
+        return f"{self.get_method_display()} ({format_date(self.checked_on)})"
 
 
 class EmploymentPeriod(models.Model):
@@ -310,7 +311,7 @@ class EmploymentPeriod(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.position} ab {self.start:%d.%m.%Y}"
+        return f"{self.position} ab {format_date(self.start)}"
 
     @property
     def own_funded_fte(self):
@@ -352,4 +353,4 @@ class Interruption(models.Model):
         ordering = ["start", "id"]
 
     def __str__(self) -> str:
-        return f"{self.reason} ab {self.start:%d.%m.%Y}"
+        return f"{self.reason} ab {format_date(self.start)}"

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 
 from lotse.core.tenancy import get_for_user
+from lotse.kernel.dates import format_date
 from lotse.organisations.models import Organisation
 from lotse.staff import facts
 from lotse.staff.models import (
@@ -24,7 +25,7 @@ from lotse.staff.models import (
     TrainingParticipation,
 )
 from lotse.staff.rules import background, employment, supplementary, training
-from lotse.staff.rules.common import DateRange, Finding, StaffFunction, format_date, year_range
+from lotse.staff.rules.common import DateRange, Finding, StaffFunction, year_range
 
 
 class State(StrEnum):

@@ -9,11 +9,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from lotse.accounts.models import User
+from lotse.accounts.scope import has_area, organisation_ids_for, organisations_for
 from lotse.core import clock
 from lotse.core.permissions import area_required
-from lotse.core.tenancy import Area, get_for_user, has_area, organisation_ids_for
-from lotse.organisations.models import Organisation
-from lotse.organisations.rules import RuleViolation
+from lotse.core.tenancy import Area, get_for_user
+from lotse.kernel.errors import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object, audit_record
 from lotse.staff import selectors, services
@@ -33,9 +33,7 @@ from lotse.staff.rules.common import StaffFunction, year_range
 
 
 def _writable_organisations(user):
-    return Organisation.objects.filter(
-        id__in=organisation_ids_for(user, Area.STAFF, write=True)
-    ).order_by("path")
+    return organisations_for(user, Area.STAFF, write=True).order_by("path")
 
 
 def _report_and_filters(request: HttpRequest):

@@ -27,7 +27,7 @@ def test_demo_user_signs_in_without_second_factor_in_demo_mode(demo_mode):
     client = Client()
     response = post_login(client, "cm.luenen")
     assert response.status_code == 302
-    home = client.get(reverse("core:home"))
+    home = client.get(reverse("home:start"))
     assert home.status_code == 200
     assert "Guten Tag, Leyla" in home.content.decode()
 
@@ -36,7 +36,7 @@ def test_outside_demo_mode_every_account_must_enrol_a_second_factor(settings):
     settings.LOTSE_DEMO = False
     client = Client()
     post_login(client, "cm.luenen")
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("home:start"))
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:otp_setup")
 
@@ -45,7 +45,7 @@ def test_non_demo_account_needs_a_second_factor_even_in_demo_mode(demo_mode):
     User.objects.create_user("echt.person", password="ein-sehr-langes-Passwort-1")
     client = Client()
     post_login(client, "echt.person", "ein-sehr-langes-Passwort-1")
-    assert client.get(reverse("core:home"))["Location"] == reverse("accounts:otp_setup")
+    assert client.get(reverse("home:start"))["Location"] == reverse("accounts:otp_setup")
 
 
 def test_enrolment_shows_a_qr_code_and_confirms_with_a_code(settings):
@@ -69,7 +69,7 @@ def test_enrolment_shows_a_qr_code_and_confirms_with_a_code(settings):
 
     done = client.post(reverse("accounts:otp_setup"), {"otp_token": current_code(device)})
     assert done.status_code == 302
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("home:start")).status_code == 200
     device.refresh_from_db()
     assert device.confirmed
 
@@ -80,11 +80,11 @@ def test_enrolled_account_is_asked_for_the_code_after_the_password(settings):
     device = TOTPDevice.objects.create(user=person, name="App", confirmed=True)
     client = Client()
     post_login(client, "cm.luenen")
-    assert client.get(reverse("core:home"))["Location"] == reverse("accounts:otp_verify")
+    assert client.get(reverse("home:start"))["Location"] == reverse("accounts:otp_verify")
     assert client.get(reverse("accounts:account"))["Location"] == reverse("accounts:otp_verify")
     response = client.post(reverse("accounts:otp_verify"), {"otp_token": current_code(device)})
     assert response.status_code == 302
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("home:start")).status_code == 200
 
 
 def test_code_field_errors_are_german_and_keep_the_input(settings):
@@ -133,7 +133,7 @@ def test_login_and_logout_are_in_the_access_log(demo_mode):
     assert AuditEntry.objects.filter(actor_id=person.pk, action="login").exists()
     client.post(reverse("accounts:logout"))
     assert AuditEntry.objects.filter(actor_id=person.pk, action="logout").exists()
-    assert client.get(reverse("core:home")).status_code == 302
+    assert client.get(reverse("home:start")).status_code == 302
 
 
 def test_password_change(login):

@@ -10,8 +10,8 @@ from datetime import timedelta
 from lotse.accounts.models import User
 from lotse.accounts.permissions import Role
 from lotse.cases.models import Client, Consent, ConsentPurpose, Consultation
-from lotse.cases.rules.dates import add_years
 from lotse.core import clock
+from lotse.kernel.dates import add_years
 
 STARTED_DAYS_AGO = 200
 

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from lotse.accounts import services as account_services
 from lotse.accounts.models import User
 from lotse.cases.models import Client, Consultation
-from lotse.cases.rules.dates import add_years
 from lotse.core import clock
+from lotse.kernel.dates import add_years
 from lotse.privacy.models import AuditEntry
 from tests.cases.factories import give_consent, make_client, person, running_case, town
 from tests.cases.test_encryption import raw

@@ -10,7 +10,7 @@ from django.urls import reverse
 from lotse.cases import services
 from lotse.cases.models import BarrierTheme, CaseBarrier
 from lotse.cases.rules.themes import ThemeCount, shown_count, suppressed_rows
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.errors import RuleViolation
 from tests.cases.factories import person, running_case
 
 DAY = date(2026, 5, 4)

@@ -28,8 +28,8 @@ from lotse.cases.services.catalogues import (
     catalogue_entry_delete,
     catalogue_entry_update,
 )
+from lotse.kernel.errors import RuleViolation
 from lotse.organisations.models import Organisation
-from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditEntry
 from tests.cases.factories import consult, give_consent, make_client, person, refer
 
@@ -581,7 +581,7 @@ def test_regional_entries_reach_the_region_below_and_the_people_above(state_admi
 @pytest.mark.django_db
 def test_start_page_shows_waiting_theme_proposals_to_the_administration(state_admin, client):
     BarrierTheme.objects.create(code="vorschlag-x", label="Vorschlag X", proposed=True)
-    page = _signed_in(client, state_admin).get(reverse("core:home")).content.decode()
+    page = _signed_in(client, state_admin).get(reverse("home:start")).content.decode()
     assert "Kataloge pflegen" in page
     assert "1 strukturelles Thema aus einem Fall wartet auf Prüfung" in page
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from lotse.cases import services
 from lotse.cases.models import Client
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.errors import RuleViolation
 from lotse.privacy.models import AuditEntry
 from tests.cases.factories import make_client, person, town
 

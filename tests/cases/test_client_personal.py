@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from lotse.cases import services
 from lotse.cases.models import Client
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.errors import RuleViolation
 from tests.cases.factories import give_consent, make_client, person
 
 DAY = date(2026, 3, 2)

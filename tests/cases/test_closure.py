@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from lotse.cases import services
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.errors import RuleViolation
 from tests.cases.factories import closure_reason, consult, person, running_case
 
 START = date(2024, 3, 15)

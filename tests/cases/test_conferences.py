@@ -10,7 +10,7 @@ from django.urls import reverse
 from lotse.cases import services
 from lotse.cases.models import CaseConference, PlanGoal
 from lotse.cases.services import Agreement, Participant
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.errors import RuleViolation
 from tests.cases.factories import make_plan, person, running_case
 
 START = date(2026, 3, 2)

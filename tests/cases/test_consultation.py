@@ -10,7 +10,7 @@ from django.urls import reverse
 from lotse.cases import services
 from lotse.cases.models import Consultation
 from lotse.cases.selectors import worklist_for
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.errors import RuleViolation
 from tests.cases.factories import (
     closure_reason,
     consult,

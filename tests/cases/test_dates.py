@@ -1,4 +1,4 @@
-"""Calendar arithmetic and partial dates (birth dates known to the year or month)."""
+"""Partial dates (birth dates known to the year or month)."""
 
 from datetime import date
 
@@ -6,29 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lotse.cases.rules.dates import PartialDate, add_years, format_de
+from lotse.cases.rules.dates import PartialDate
 
 D = date.fromisoformat
-
-
-@pytest.mark.parametrize(
-    ("day", "years", "result"),
-    [
-        ("2024-02-29", 3, "2027-02-28"),  # § 188 (3) BGB: last day of February
-        ("2024-02-29", 4, "2028-02-29"),
-        ("2024-02-29", -1, "2023-02-28"),
-        ("2023-02-28", 1, "2024-02-28"),
-        ("2024-01-31", 3, "2027-01-31"),
-        ("2024-12-31", 1, "2025-12-31"),
-    ],
-)
-def test_add_years(day, years, result):
-    assert add_years(D(day), years) == D(result)
-
-
-def test_format_de():
-    assert format_de(D("2027-02-28")) == "28.02.2027"
-    assert format_de(D("0999-01-05")) == "05.01.0999"
 
 
 @pytest.mark.parametrize(
@@ -113,10 +93,3 @@ def test_compatibility_is_symmetric_and_excludes_certain_order(a, b):
     assert a.compatible_with(b) != (a.certainly_before(b) or b.certainly_before(a))
     assert (a < b) == (not a >= b)
     assert (a <= b) == (a < b or a == b)
-
-
-@given(st.dates(min_value=date(10, 1, 1), max_value=date(9990, 12, 31)), st.integers(-5, 5))
-def test_add_years_keeps_the_date_except_a_missing_leap_day(day, years):
-    moved = add_years(day, years)
-    assert moved.year == day.year + years and moved.month == day.month
-    assert moved.day == day.day or (day.month, day.day, moved.day) == (2, 29, 28)

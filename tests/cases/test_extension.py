@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from lotse.cases import services
 from lotse.cases.models import Decision
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.errors import RuleViolation
 from tests.cases.factories import consult, person, running_case
 
 START = date(2024, 3, 15)  # regular end 15.03.2027, at most 15.03.2028

@@ -7,7 +7,7 @@ import pytest
 
 from lotse.cases import services
 from lotse.cases.models import IntegrationPlan, PlanGoal, PlanVersion
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.errors import RuleViolation
 from tests.cases.factories import add_goal, make_client, make_plan, person, running_case
 
 START = date(2026, 3, 2)

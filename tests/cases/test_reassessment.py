@@ -9,14 +9,10 @@ from django.urls import reverse
 
 from lotse.cases import services
 from lotse.cases.models import Reassessment
-from lotse.cases.rules.reassessment import (
-    SCALE,
-    add_months,
-    next_reassessment_on,
-    ratings_error,
-)
+from lotse.cases.rules.reassessment import SCALE, next_reassessment_on, ratings_error
 from lotse.cases.selectors import worklist_for
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.dates import add_months
+from lotse.kernel.errors import RuleViolation
 from tests.cases.factories import person, running_case
 
 START = date(2026, 3, 31)

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from lotse.cases import services
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.errors import RuleViolation
 from lotse.privacy.models import AuditEntry
 from tests.cases.factories import make_client, person
 

@@ -9,7 +9,7 @@ import pytest
 from lotse.cases import services
 from lotse.cases.models import Referral, ReferralEvent
 from lotse.cases.selectors import worklist_for
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.errors import RuleViolation
 from tests.cases.factories import (
     add_goal,
     give_consent,

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from lotse.cases import translation
-from lotse.cases.rules.messages import Message, gettext_noop, label
 from lotse.cases.rules.period import consultation_date_error, extension_errors
 from lotse.cases.rules.referrals import ReferralStatus, status_change_error
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.messages import Message, gettext_noop, label
 from tests.cases.factories import consult, running_case
 
 RULES = Path(__file__).resolve().parents[2] / "lotse" / "cases" / "rules"

@@ -114,7 +114,7 @@ def test_start_page_counts_and_worklist_page(login):
     with time_machine.travel(date(2026, 3, 2)):
         make_client()
         browser = login("cm.luenen")
-        home = browser.get(reverse("core:home")).content.decode()
+        home = browser.get(reverse("home:start")).content.decode()
         assert "Arbeitsliste: 1 Aufgabe" in home
         page = browser.get(reverse("cases:worklist")).content.decode()
         assert "Einwilligung fehlt" in page
@@ -127,5 +127,5 @@ def test_coordination_never_sees_case_rows(login):
     browser = login("coord.unna")
     assert browser.get(reverse("cases:worklist")).status_code == 403
     assert browser.get(reverse("cases:client_list")).status_code == 403
-    home = browser.get(reverse("core:home")).content.decode()
+    home = browser.get(reverse("home:start")).content.decode()
     assert "Arbeitsliste" not in home

@@ -15,7 +15,7 @@ def csp_of(response) -> dict[str, str]:
 
 
 def test_csp_allows_no_inline_script_or_style(login):
-    response = login("cm.luenen").get(reverse("core:home"))
+    response = login("cm.luenen").get(reverse("home:start"))
     csp = csp_of(response)
     assert "'unsafe-inline'" not in response["Content-Security-Policy"]
     assert "'nonce-" in csp["script-src"]
@@ -23,7 +23,7 @@ def test_csp_allows_no_inline_script_or_style(login):
     assert csp["object-src"] == "object-src 'none'"
 
 
-@pytest.mark.parametrize("url_name", ["core:home", "organisations:tree", "accounts:account"])
+@pytest.mark.parametrize("url_name", ["home:start", "organisations:tree", "accounts:account"])
 def test_pages_have_no_inline_scripts_or_style_attributes(login, url_name):
     body = login("admin").get(reverse(url_name)).content.decode()
     nonce_scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", body)
@@ -33,14 +33,14 @@ def test_pages_have_no_inline_scripts_or_style_attributes(login, url_name):
 
 
 def test_every_script_tag_carries_the_nonce(login):
-    response = login("cm.luenen").get(reverse("core:home"))
+    response = login("cm.luenen").get(reverse("home:start"))
     nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
     for tag in re.findall(r"<script[^>]*>", response.content.decode()):
         assert f'nonce="{nonce}"' in tag
 
 
 def test_nosniff_referrer_and_framing(login):
-    response = login("cm.luenen").get(reverse("core:home"))
+    response = login("cm.luenen").get(reverse("home:start"))
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"

@@ -8,8 +8,9 @@ from django.http import Http404
 
 from lotse.accounts.models import Membership
 from lotse.accounts.permissions import RIGHTS, Role
+from lotse.accounts.scope import has_area, organisation_ids_for
 from lotse.accounts.services import membership_add
-from lotse.core.tenancy import Area, TenantQuerySet, get_for_user, has_area, organisation_ids_for
+from lotse.core.tenancy import Area, TenantQuerySet, get_for_user
 from lotse.organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db

@@ -190,7 +190,7 @@ def test_page_costs_the_same_queries_for_one_or_many_grants(
 
 def test_start_page_counts_overdue_and_soon_deadlines(unna, login):
     with travel(date(2027, 1, 5)):
-        text = login("grants.unna").get(reverse("core:home")).content.decode()
+        text = login("grants.unna").get(reverse("home:start")).content.decode()
     # Overdue: Lünen's and the county's Q3 proof (28 Oct) and notice (30 Jun), Q1/Q2 proofs;
     # soon: both proofs of use on 15 Jan (KIM §8).
     assert "8 überfällige Fristen, 2 in den nächsten 14 Tagen." in text

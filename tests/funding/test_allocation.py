@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lotse.funding.rules.allocation import distribute_by_numbers
-from lotse.funding.rules.money import RuleError
+from lotse.kernel.errors import RuleViolation
 
 
 def test_shares_follow_the_allocation_numbers():
@@ -44,7 +44,7 @@ def test_a_recipient_with_number_zero_gets_nothing():
     ],
 )
 def test_bad_input_is_refused_in_german(amount, numbers, message):
-    with pytest.raises(RuleError, match=message):
+    with pytest.raises(RuleViolation, match=message):
         distribute_by_numbers(amount=amount, numbers=numbers)
 
 

@@ -25,7 +25,7 @@ def test_the_calculator_lives_at_its_german_address():
     ],
 )
 def test_navigation_lists_it_for_the_grant_roles(login, username, listed):
-    body = login(username).get(reverse("core:home")).content.decode()
+    body = login(username).get(reverse("home:start")).content.decode()
     assert (f'href="{URL}"' in body) is listed
 
 

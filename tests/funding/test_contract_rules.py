@@ -15,8 +15,8 @@ from lotse.funding.rules.contracts import (
     propose_amendment,
     share_for_period,
 )
-from lotse.funding.rules.money import RuleError
 from lotse.funding.rules.settlement import pass_on_error, settle
+from lotse.kernel.errors import RuleViolation
 
 UNNA = [
     Allocation("kim-nrw-bs2/Nordkreis/Lünen", D("5.0")),
@@ -112,7 +112,7 @@ def test_an_unchanged_decision_proposes_nothing():
 
 def test_a_proposal_needs_fte_and_amount():
     # KIM §7(3) works on § 4 Abs. 1 (FTE) and § 6 Abs. 1 (amount per FTE).
-    with pytest.raises(RuleError) as error:
+    with pytest.raises(RuleViolation) as error:
         propose_amendment(
             old_fte=D("0"),
             new_fte=D("9"),
@@ -142,7 +142,7 @@ def test_notice_ends_the_contract_at_the_first_year_end_six_months_later(given_o
 
 def test_notice_needs_reasons():
     # KIM §15(2): "unter Angabe von Gründen"
-    with pytest.raises(RuleError) as error:
+    with pytest.raises(RuleViolation) as error:
         notice_earliest_end(given_on=date(2023, 3, 1), term_end=date(2023, 12, 31), reasons=" ")
     assert error.value.field == "reasons"
     assert "KIM § 15 Abs. 2" in error.value.message
@@ -150,7 +150,7 @@ def test_notice_needs_reasons():
 
 def test_notice_only_within_the_term_and_a_shorter_term_ends_it_earlier():
     # KIM §15(2) "Innerhalb der Laufzeit"; §15(1) the term ends with the decision's period.
-    with pytest.raises(RuleError) as error:
+    with pytest.raises(RuleViolation) as error:
         notice_earliest_end(given_on=date(2024, 1, 5), term_end=date(2023, 12, 31), reasons="x")
     assert error.value.field == "given_on"
     notice = notice_earliest_end(

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from lotse.funding.rules.deadlines import DeadlineRule, days_left, occurrences
-from lotse.funding.rules.money import RuleError
+from lotse.kernel.errors import RuleViolation
 
 
 def dues(rule, start, end):
@@ -69,11 +69,11 @@ def test_month_arithmetic_clamps_at_month_ends():
 
 
 def test_bad_rules_are_refused_with_a_german_message():
-    with pytest.raises(RuleError, match="Bezugspunkt"):
+    with pytest.raises(RuleViolation, match="Bezugspunkt"):
         occurrences(DeadlineRule("monthly"), start=date(2023, 1, 1), end=date(2023, 12, 31))
-    with pytest.raises(RuleError, match="Datum"):
+    with pytest.raises(RuleViolation, match="Datum"):
         occurrences(DeadlineRule("fixed"), start=date(2023, 1, 1), end=date(2023, 12, 31))
-    with pytest.raises(RuleError, match="vor dem Beginn"):
+    with pytest.raises(RuleViolation, match="vor dem Beginn"):
         occurrences(DeadlineRule("year_end"), start=date(2023, 2, 1), end=date(2023, 1, 1))
 
 

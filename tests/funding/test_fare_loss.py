@@ -5,7 +5,7 @@ from decimal import Decimal as D
 import pytest
 
 from lotse.funding.rules.fare_loss import fare_loss_reimbursement
-from lotse.funding.rules.money import RuleError
+from lotse.kernel.errors import RuleViolation
 
 # FGA 1: 2.59 % (2020), 2.56 % (2021), 2.44 % (2022)
 FGA = {2020: D("2.59"), 2021: D("2.56"), 2022: D("2.44")}
@@ -37,13 +37,13 @@ def test_other_years_and_amounts(year, revenue, expected):
 @pytest.mark.parametrize("year", [2019, 2023, 2024])
 def test_a_year_without_a_rate_is_an_error(year):
     # FGA 1 sets rates for 2020–2022 only.
-    with pytest.raises(RuleError) as caught:
+    with pytest.raises(RuleViolation) as caught:
         fare_loss_reimbursement(year=year, revenue=D("1000"), percentages=FGA)
     assert caught.value.field == "year"
     assert "FGA 1" in caught.value.message
 
 
 def test_negative_revenue_is_refused():
-    with pytest.raises(RuleError) as caught:
+    with pytest.raises(RuleViolation) as caught:
         fare_loss_reimbursement(year=2021, revenue=D("-1"), percentages=FGA)
     assert caught.value.field == "revenue"

@@ -16,8 +16,8 @@ from lotse.funding.models import (
     VersionStatus,
 )
 from lotse.funding.rules.payment_request import PlannedPayment
+from lotse.kernel.errors import RuleViolation
 from lotse.organisations.models import Organisation
-from lotse.organisations.rules import RuleViolation
 
 pytestmark = pytest.mark.django_db
 

@@ -89,7 +89,7 @@ def test_the_auditor_reads_only_within_the_membership_window(demo):
 def test_start_page_counts_what_waits(demo, login):
     # Demo: two submitted requests, one paid; the BS I decision "vom XXX" and the
     # follow-up decision are drafts.
-    page = login("grants.unna").get(reverse("core:home")).content.decode()
+    page = login("grants.unna").get(reverse("home:start")).content.decode()
     assert "2 Mittelabrufe warten auf Entscheidung." in page
     assert "2 Bescheide sind Entwürfe mit Lücken." in page
     # KIM §7(3): a changed decision leaves a proposal to accept.
@@ -105,7 +105,7 @@ def test_start_page_counts_what_waits(demo, login):
         fte=Decimal("10"),
         amount=Decimal("570000"),
     )
-    page = login("grants.unna").get(reverse("core:home")).content.decode()
+    page = login("grants.unna").get(reverse("home:start")).content.decode()
     assert "1 Änderungsvorschlag nach KIM § 7 Abs. 3 ist offen." in page
-    auditor = login("auditor").get(reverse("core:home")).content.decode()
+    auditor = login("auditor").get(reverse("home:start")).content.decode()
     assert "warten auf Entscheidung" not in auditor  # read-only: nothing to decide

@@ -6,7 +6,7 @@ from decimal import Decimal as D
 import pytest
 
 from lotse.funding.rules.interest import BaseRate, DayBasis, interest_49a, table_known_until
-from lotse.funding.rules.money import RuleError
+from lotse.kernel.errors import RuleViolation
 
 # § 247 BGB base rates (Deutsche Bundesbank), as shipped in the data migration.
 TABLE = [
@@ -71,14 +71,14 @@ def test_first_day_can_be_left_out():
 
 
 def test_the_table_must_cover_the_period():
-    with pytest.raises(RuleError) as before:
+    with pytest.raises(RuleViolation) as before:
         interest_49a(
             principal=D("1000"), start=date(2016, 6, 30), end=date(2016, 12, 31), base_rates=TABLE
         )
     assert before.value.field == "start"
     # The last entry (1 Jul 2025) holds until 31 Dec 2025 at most.
     assert table_known_until(TABLE) == date(2025, 12, 31)
-    with pytest.raises(RuleError) as after:
+    with pytest.raises(RuleViolation) as after:
         interest_49a(
             principal=D("1000"), start=date(2025, 1, 1), end=date(2026, 1, 1), base_rates=TABLE
         )

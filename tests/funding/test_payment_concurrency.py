@@ -20,8 +20,8 @@ from lotse.funding import services
 from lotse.funding.models import GrantDecision, PaymentRequest, PaymentStatus, Programme
 from lotse.funding.rules import payment_request as rule
 from lotse.funding.rules.payment_request import PlannedPayment
+from lotse.kernel.errors import RuleViolation
 from lotse.organisations.models import Organisation
-from lotse.organisations.rules import RuleViolation
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

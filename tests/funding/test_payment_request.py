@@ -5,8 +5,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from lotse.funding.rules.money import RuleError
 from lotse.funding.rules.payment_request import PlannedPayment, payment_request_check
+from lotse.kernel.errors import RuleViolation
 
 PLAN = [
     PlannedPayment(date(2024, 2, 28), D("20000.00"), "Gehälter Februar"),
@@ -65,6 +65,6 @@ def test_month_end_payout():
 
 
 def test_nothing_or_less_cannot_be_requested():
-    with pytest.raises(RuleError) as caught:
+    with pytest.raises(RuleViolation) as caught:
         check("0")
     assert caught.value.field == "requested"

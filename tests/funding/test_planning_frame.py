@@ -4,8 +4,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from lotse.funding.rules.money import RuleError
 from lotse.funding.rules.planning_frame import planning_frame_distribute
+from lotse.kernel.errors import RuleViolation
 
 MINIMUM = D("180000")  # BW 5.3: "mindestens 180 000 Euro"
 
@@ -82,7 +82,7 @@ def test_budget_exactly_the_floors():
 
 def test_floors_beyond_the_budget_are_a_clear_error():
     # BW 5.3: the total planning frame is the upper limit; 6 × 180,000 > 1,000,000.
-    with pytest.raises(RuleError) as caught:
+    with pytest.raises(RuleViolation) as caught:
         planning_frame_distribute(
             budget=D("1000000.00"),
             quotas=quotas(**dict.fromkeys("ABCDEF", (1, 1, 1))),
@@ -105,6 +105,6 @@ def test_floors_beyond_the_budget_are_a_clear_error():
 )
 def test_quotas_must_be_three_years_and_not_negative(bad):
     # BW 5.3: "die Zuteilungsquoten der letzten drei Jahre"
-    with pytest.raises(RuleError) as caught:
+    with pytest.raises(RuleViolation) as caught:
         planning_frame_distribute(budget=D("1000000"), quotas=bad, minimum=MINIMUM)
     assert caught.value.field == "quotas"

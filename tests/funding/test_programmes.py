@@ -7,7 +7,7 @@ import pytest
 
 from lotse.funding import selectors
 from lotse.funding.models import BaseInterestRate, Programme
-from lotse.funding.rules import RuleError
+from lotse.kernel.errors import RuleViolation
 
 pytestmark = pytest.mark.django_db
 
@@ -129,7 +129,7 @@ def test_refusals_name_the_field_and_the_rule(kwargs, field, words):
     } | kwargs
     if arguments["programme"] == "bw-im-2023-transition" and field != "qualification_level":
         arguments["qualification_level"] = "1"
-    with pytest.raises(RuleError) as caught:
+    with pytest.raises(RuleViolation) as caught:
         selectors.programme_calculate(**arguments)
     assert caught.value.field == field
     assert words in caught.value.message
@@ -146,7 +146,7 @@ def test_base_rate_table_is_shipped_and_used():
 
 def test_an_administrator_extends_the_base_rate_table():
     # SPEC §4.3: the table is data; a new half-year makes later periods computable.
-    with pytest.raises(RuleError):
+    with pytest.raises(RuleViolation):
         selectors.interest_calculate(
             principal=D("1000"), start=date(2026, 1, 1), end=date(2026, 1, 31)
         )

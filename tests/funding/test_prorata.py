@@ -5,7 +5,6 @@ from decimal import Decimal as D
 
 import pytest
 
-from lotse.funding.rules.money import RuleError
 from lotse.funding.rules.periods import days_in_period, split_at_year_ends
 from lotse.funding.rules.prorata import (
     PartialMonth,
@@ -17,6 +16,7 @@ from lotse.funding.rules.prorata import (
     per_fte_amount,
     select_rates,
 )
+from lotse.kernel.errors import RuleViolation
 
 KIM = [Rate(D("57000"), citation="KIM §6")]
 # BW 9.1.4 a/b: 60,000 for qualifications after 4.1.1.1 (levels 1 and 2) or VwV 2017
@@ -51,7 +51,7 @@ def test_days_are_counted_inclusively():
 
 
 def test_end_before_start_is_refused_naming_the_end():
-    with pytest.raises(RuleError) as caught:
+    with pytest.raises(RuleViolation) as caught:
         days_in_period(start=date(2023, 7, 1), end=date(2023, 6, 30))
     assert caught.value.field == "end"
 
@@ -169,11 +169,11 @@ def test_bw_original_period_rates():
 
 def test_qualification_level_is_required_where_rates_depend_on_it():
     # BW 9.1.4: the rate depends on the qualification.
-    with pytest.raises(RuleError) as caught:
+    with pytest.raises(RuleViolation) as caught:
         select_rates(rates=BW_TRANSITION, qualification=None)
     assert caught.value.field == "qualification_level"
     assert "BW 9.1.4" in caught.value.message
-    with pytest.raises(RuleError, match="gibt es in diesem Programm nicht"):
+    with pytest.raises(RuleViolation, match="gibt es in diesem Programm nicht"):
         select_rates(rates=BW_TRANSITION, qualification="7")
     # KIM §6: one rate for all; a level given is ignored.
     assert select_rates(rates=KIM, qualification="3") == KIM
@@ -193,7 +193,7 @@ def test_rate_changing_within_the_period():
 def test_a_day_without_a_rate_is_an_error():
     # BW 9.1.1: the transition rates end on 31 Dec 2024.
     rates = select_rates(rates=BW_TRANSITION, qualification="1")
-    with pytest.raises(RuleError, match="kein Satz"):
+    with pytest.raises(RuleViolation, match="kein Satz"):
         per_fte_amount(rates=rates, fte=D("1"), start=date(2024, 7, 1), end=date(2025, 6, 30))
 
 
@@ -250,7 +250,7 @@ def test_by_month_partial_months(partial, expected):
 )
 def test_fte_minimums(fte, minijob, message):
     # BW 5.5: at least 0.25 FTE; mini-jobs are not fundable.
-    with pytest.raises(RuleError, match=message):
+    with pytest.raises(RuleViolation, match=message):
         check_fte(fte=D(fte), min_fte=D("0.25"), minijob=minijob)
 
 
@@ -276,7 +276,7 @@ def test_coordination_cap_does_not_grow_with_fte_and_follows_costs():
 
 def test_coordination_needs_half_an_fte():
     # BW 5.6: "mit einem Stellenumfang von mindestens 0,5 VZÄ"
-    with pytest.raises(RuleError, match=r"0,5 VZÄ.*BW 5\.6"):
+    with pytest.raises(RuleViolation, match=r"0,5 VZÄ.*BW 5\.6"):
         capped_position_amount(
             caps=BW_COORDINATION, fte=D("0.4"), start=date(2024, 1, 1), end=date(2024, 12, 31)
         )

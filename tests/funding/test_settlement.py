@@ -10,8 +10,8 @@ from lotse.demo.grants import BS2_FILE_NUMBER, load_grants
 from lotse.demo.staff import load_staff
 from lotse.funding import grant_selectors, services
 from lotse.funding.models import GrantDecision, RecoveryClaim, Settlement
+from lotse.kernel.errors import RuleViolation
 from lotse.organisations.models import Organisation
-from lotse.organisations.rules import RuleViolation
 
 pytestmark = pytest.mark.django_db
 
@@ -32,11 +32,11 @@ def test_overpayment_becomes_a_claim_with_interest(login, bs2):
     client = login("grants.unna")
     luenen = _org("Lünen")
     form = client.get(
-        reverse("funding:settlement_create", kwargs={"pk": bs2.pk}) + f"?stelle={luenen.pk}"
+        reverse("proofs:settlement_create", kwargs={"pk": bs2.pk}) + f"?stelle={luenen.pk}"
     )
     assert 'value="47.500,00"' in form.content.decode()  # paid, from the recorded payouts
     response = client.post(
-        reverse("funding:settlement_create", kwargs={"pk": bs2.pk}),
+        reverse("proofs:settlement_create", kwargs={"pk": bs2.pk}),
         {
             "organisation": luenen.pk,
             "year": "2023",

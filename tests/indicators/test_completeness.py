@@ -7,7 +7,7 @@ import pytest
 
 from lotse.cases import selectors as case_selectors
 from lotse.cases.models import Client
-from lotse.indicators.rules.completeness import BIRTH_YEAR, GENDER, missing_for_indicators
+from lotse.cases.rules.completeness import BIRTH_YEAR, GENDER, missing_for_indicators
 from tests.cases.factories import person, running_case
 
 START = date(2026, 3, 2)

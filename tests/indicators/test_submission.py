@@ -8,8 +8,8 @@ from django.urls import reverse
 from lotse.accounts.models import User
 from lotse.indicators import selectors, services
 from lotse.indicators.models import YearClosure
+from lotse.kernel.errors import RuleViolation
 from lotse.organisations.models import Organisation
-from lotse.organisations.rules import RuleViolation
 from tests.indicators.data import YEAR, build
 
 

@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
+from lotse.kernel.errors import RuleViolation
 from lotse.organisations import rules
 from lotse.organisations.models import AssociationMembership, Organisation
-from lotse.organisations.rules import RuleViolation
 from lotse.organisations.services import (
     association_membership_add,
     money_chain_check,

@@ -344,7 +344,7 @@ def test_the_settlement_starts_from_the_costs_the_submitted_proof_proved(officer
     # KIM §8 ("Abrechnung nach tatsächlichen Ausgaben"), BW 8.3: settled on proven costs.
     proof = _create(officer, grant)
     _upload(officer, proof, payroll_csv(full_year()))
-    settle_url = reverse("funding:settlement_create", args=[grant.decision.pk])
+    settle_url = reverse("proofs:settlement_create", args=[grant.decision.pk])
     before = officer.get(f"{settle_url}?stelle={grant.town.pk}").content.decode()
     assert "aus dem Verwendungsnachweis übernommen" not in before  # a draft proves nothing
     officer.post(reverse("proofs:narrative", args=[proof.pk]), {"narrative": "Bericht"})

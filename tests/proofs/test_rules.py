@@ -5,7 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from lotse.funding.rules import RuleError
+from lotse.kernel.errors import RuleViolation
 from lotse.proofs.rules.periods import proof_period
 from lotse.proofs.rules.statement import PositionLine, financial_statement
 from lotse.proofs.rules.tables import (
@@ -61,17 +61,17 @@ def test_bw_interim_proofs_exist_for_2023_and_2024(year):
 
 def test_bw_interim_proof_refused_for_other_years():
     # BW 9.1.6 names only 2023 and 2024
-    with pytest.raises(RuleError, match="2023 und 2024"):
+    with pytest.raises(RuleViolation, match="2023 und 2024"):
         proof_period(slug="bw-im-2017-original", kind="interim", year=2025)
 
 
 def test_quarterly_proofs_only_for_kim_and_interim_only_for_bw():
     # KIM §15(2) vs BW 9.1.6
-    with pytest.raises(RuleError, match="KIM"):
+    with pytest.raises(RuleViolation, match="KIM"):
         proof_period(slug="bw-im-2023-transition", kind="quarterly", year=2024, quarter=1)
-    with pytest.raises(RuleError, match=r"BW 9\.1\.6"):
+    with pytest.raises(RuleViolation, match=r"BW 9\.1\.6"):
         proof_period(slug="kim-nrw-bs2", kind="interim", year=2024)
-    with pytest.raises(RuleError, match="Quartal"):
+    with pytest.raises(RuleViolation, match="Quartal"):
         proof_period(slug="kim-nrw-bs2", kind="quarterly", year=2024, quarter=5)
 
 

@@ -40,7 +40,7 @@ from lotse.cases.rules.plan import SECTIONS
 from lotse.cases.rules.referrals import FINAL, ReferralStatus
 from lotse.cases.services.plans import GOAL_FIELDS, SNAPSHOT_SALT
 from lotse.core.tenancy import Area
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.errors import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 

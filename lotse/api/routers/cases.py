@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from ninja import Router, Status
 from ninja.pagination import paginate
 
+from lotse.accounts.scope import organisations_for
 from lotse.api.auth import require_area
 from lotse.api.case_schemas import (
     CatalogueEntryOut,
@@ -53,10 +54,9 @@ from lotse.cases.rules.dates import PartialDate
 from lotse.cases.selectors import case_state
 from lotse.cases.translation import translated
 from lotse.core import clock
-from lotse.core.tenancy import Area, get_for_user, organisation_ids_for
+from lotse.core.tenancy import Area, get_for_user
+from lotse.kernel.errors import RuleViolation
 from lotse.organisations import rules as org_rules
-from lotse.organisations.models import Organisation
-from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object, audit_record
 
@@ -167,10 +167,7 @@ class _Rows:
 
 def _case_organisations(user):
     """Nodes that keep cases and the user may write to (as the page's choice list)."""
-    return Organisation.objects.filter(
-        id__in=organisation_ids_for(user, Area.CASES, write=True),
-        kind__in=[org_rules.MUNICIPALITY, org_rules.ASSOCIATION, org_rules.WELFARE],
-    )
+    return organisations_for(user, Area.CASES, write=True, kinds=org_rules.CASE_KEEPERS)
 
 
 # --- Catalogues (issue 3 item 5) --------------------------------------------------------------
@@ -258,11 +255,9 @@ def client_create(request, payload: ClientCreateIn):
         organisation.pk if organisation.kind == org_rules.MUNICIPALITY else None
     )
     municipality = (
-        Organisation.objects.filter(
-            pk=municipality_id,
-            id__in=organisation_ids_for(request.user, Area.CASES, write=True),
-            kind=org_rules.MUNICIPALITY,
-        ).first()
+        organisations_for(request.user, Area.CASES, write=True, kinds=[org_rules.MUNICIPALITY])
+        .filter(pk=municipality_id)
+        .first()
         if municipality_id
         else None
     )

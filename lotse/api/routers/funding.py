@@ -14,8 +14,10 @@ from ninja import Router, Schema, Status
 from pydantic import ConfigDict, WithJsonSchema
 
 from lotse.funding import selectors
-from lotse.funding.rules import DayBasis, RuleError, amount_text, parse_decimal, parse_money
+from lotse.funding.rules import DayBasis
 from lotse.funding.rules.periods import parse_date
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import amount_text, parse_decimal, parse_money
 
 router = Router(tags=["Zuwendungen"])
 
@@ -172,13 +174,13 @@ class ErrorOut(Schema):
     detail: list[FieldError]
 
 
-def _refused(error: RuleError) -> Status:
+def _refused(error: RuleViolation) -> Status:
     return Status(422, {"detail": [{"field": error.field, "msg": error.message}]})
 
 
 def _missing(value: Any, field: str, label: str) -> None:
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise RuleError(f"{label} fehlt.", field)
+        raise RuleViolation(f"{label} fehlt.", field)
 
 
 def _flag(value: Any, field: str) -> bool:
@@ -186,7 +188,7 @@ def _flag(value: Any, field: str) -> bool:
         return False
     if value in (True, "1", "true", "ja"):
         return True
-    raise RuleError("Bitte true oder false angeben.", field)
+    raise RuleViolation("Bitte true oder false angeben.", field)
 
 
 @router.get("/programmes", response=list[ProgrammeOut], url_name="funding_programmes")
@@ -236,7 +238,7 @@ def calculate(request, payload: CalculateIn):
     try:
         _missing(payload.programme, "programme", "Das Förderprogramm")
         if not isinstance(payload.programme, str):
-            raise RuleError(
+            raise RuleViolation(
                 "Das Förderprogramm ist als Kennung anzugeben, z. B. kim-nrw-bs2.", "programme"
             )
         _missing(payload.fte, "fte", "Der Stellenumfang (VZÄ)")
@@ -245,7 +247,7 @@ def calculate(request, payload: CalculateIn):
         end = parse_date(payload.end, field="end", label="Das Ende")
         level = payload.qualification_level
         if isinstance(level, bool) or (level is not None and not isinstance(level, str | int)):
-            raise RuleError(
+            raise RuleViolation(
                 "Die Qualifikationsstufe ist z. B. 1, 2, 3, 4b oder 4c.", "qualification_level"
             )
         costs = (
@@ -262,7 +264,7 @@ def calculate(request, payload: CalculateIn):
             costs=costs,
             minijob=_flag(payload.minijob, "minijob"),
         )
-    except RuleError as error:
+    except RuleViolation as error:
         return _refused(error)
     calculation = result.calculation
     return {
@@ -289,10 +291,10 @@ def _year(value: Any) -> int:
     if isinstance(value, bool) or not (
         isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit())
     ):
-        raise RuleError("Das Jahr ist als vierstellige Zahl anzugeben, z. B. 2021.", "year")
+        raise RuleViolation("Das Jahr ist als vierstellige Zahl anzugeben, z. B. 2021.", "year")
     year = int(value)
     if not 1900 <= year <= 2200:
-        raise RuleError("Das Jahr ist als vierstellige Zahl anzugeben, z. B. 2021.", "year")
+        raise RuleViolation("Das Jahr ist als vierstellige Zahl anzugeben, z. B. 2021.", "year")
     return year
 
 
@@ -306,7 +308,7 @@ def fare_loss(request, payload: FareLossIn):
             payload.revenue, field="revenue", label="Die nachgewiesenen Fahrgeldeinnahmen"
         )
         result = selectors.fare_loss_calculate(year=year, revenue=revenue)
-    except RuleError as error:
+    except RuleViolation as error:
         return _refused(error)
     return {
         "year": result.year,
@@ -320,14 +322,14 @@ def fare_loss(request, payload: FareLossIn):
 def _quotas(value: Any) -> dict[str, list]:
     _missing(value, "quotas", "Die Zuteilungsquoten")
     if not isinstance(value, dict):
-        raise RuleError(
+        raise RuleViolation(
             'Die Zuteilungsquoten sind ein Objekt: {"Kreis": ["Quote 1", "Quote 2", "Quote 3"]}.',
             "quotas",
         )
     quotas = {}
     for county, values in value.items():
         if not isinstance(values, list):
-            raise RuleError(f"{county}: bitte eine Liste mit drei Quoten angeben.", "quotas")
+            raise RuleViolation(f"{county}: bitte eine Liste mit drei Quoten angeben.", "quotas")
         quotas[county.strip()] = [
             parse_decimal(v, field="quotas", label=f"{county}: die Zuteilungsquote") for v in values
         ]
@@ -351,7 +353,7 @@ def planning_frame(request, payload: PlanningFrameIn):
         )
         quotas = _quotas(payload.quotas)
         result = selectors.planning_frame_calculate(budget=budget, quotas=quotas, minimum=minimum)
-    except RuleError as error:
+    except RuleViolation as error:
         return _refused(error)
     return {
         "budget": amount_text(budget),
@@ -377,12 +379,12 @@ def interest(request, payload: InterestIn):
         end = parse_date(payload.end, field="end", label="Das Ende")
         basis = payload.day_basis or DayBasis.ACT_365.value
         if not isinstance(basis, str) or basis not in {b.value for b in DayBasis}:
-            raise RuleError("Zinstage: „act/365“ oder „act/act“.", "day_basis")
+            raise RuleViolation("Zinstage: „act/365“ oder „act/act“.", "day_basis")
         day_basis = DayBasis(basis)
         result = selectors.interest_calculate(
             principal=principal, start=start, end=end, day_basis=day_basis
         )
-    except RuleError as error:
+    except RuleViolation as error:
         return _refused(error)
     return {
         "principal": amount_text(principal),

@@ -14,16 +14,17 @@ from typing import Any
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
+from lotse.accounts.scope import organisation_ids_for
 from lotse.api.auth import require_area
-from lotse.core.tenancy import Area, organisation_ids_for
+from lotse.core.tenancy import Area
 from lotse.funding import grant_selectors as gs
 from lotse.funding import services
 from lotse.funding.models import Programme, VersionStatus
-from lotse.funding.rules import RuleError, amount_text, parse_decimal, parse_money
 from lotse.funding.rules.payment_request import PlannedPayment
 from lotse.funding.rules.periods import parse_date
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import amount_text, parse_decimal, parse_money
 from lotse.organisations.models import Organisation
-from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object, audit_record
 
@@ -145,7 +146,7 @@ def grant_create(request, payload: GrantIn):
             fields["amount"] = parse_money(payload.amount, field="amount", label="Der Betrag")
         if payload.fte not in (None, ""):
             fields["fte"] = parse_decimal(payload.fte, field="fte", label="Der Stellenumfang")
-    except RuleError as error:
+    except RuleViolation as error:
         return _refused(error.field, error.message)
     if payload.programme:
         fields["programme"] = Programme.objects.filter(slug=payload.programme).first()
@@ -331,7 +332,7 @@ class ContractIn(VersionIn):
 
 
 def _version_terms(request, payload: VersionIn):
-    """Rate and allocations parsed and scoped; a RuleError or RuleViolation names the field."""
+    """Rate and allocations parsed and scoped; a RuleViolation or RuleViolation names the field."""
     rate = parse_money(payload.rate, field="rate", label="Der Satz")
     scope = organisation_ids_for(request.user, Area.GRANTS)
     allocations = []
@@ -383,7 +384,7 @@ def contract_create(request, payload: ContractIn):
             allocations=allocations,
             by=request.user,
         )
-    except RuleError as error:
+    except RuleViolation as error:
         return _refused(error.field, error.message)
     except RuleViolation as violation:
         return _refused(violation.field or "", violation.message)
@@ -411,7 +412,7 @@ def contract_amend(request, contract_id: int, payload: VersionIn):
             allocations=allocations,
             by=request.user,
         )
-    except RuleError as error:
+    except RuleViolation as error:
         return _refused(error.field, error.message)
     except RuleViolation as violation:
         return _refused(violation.field or "", violation.message)
@@ -521,7 +522,7 @@ def payment_request_create(request, payload: PaymentRequestIn):
             )
             for n, p in enumerate(payload.planned, start=1)
         ]
-    except RuleError as error:
+    except RuleViolation as error:
         return _refused(error.field, error.message)
     decision, organisation = pair
     try:
@@ -604,7 +605,7 @@ def payment_request_payout(request, request_id: int, payload: PayoutIn):
         payment = services.payment_record_payout(
             request=payment, paid_on=payload.paid_on, paid_amount=amount, by=request.user
         )
-    except RuleError as error:
+    except RuleViolation as error:
         return _refused(error.field, error.message)
     except RuleViolation as violation:
         return _refused(violation.field or "", violation.message)

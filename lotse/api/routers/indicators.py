@@ -14,6 +14,7 @@ from ninja import Router, Schema, Status
 from lotse.api.auth import require_area
 from lotse.core.tenancy import Area
 from lotse.indicators import selectors
+from lotse.kernel.errors import RuleViolation
 
 router = Router(tags=["Kennzahlen"])
 
@@ -60,7 +61,7 @@ def indicators(request, year: int, unit: int | None = None):
     require_area(request, Area.AGGREGATES)
     try:
         selectors.check_year(year)
-    except selectors.YearError as error:
+    except RuleViolation as error:
         return Status(422, {"detail": [{"field": "year", "msg": str(error)}]})
     units = selectors.units_for(request.user)
     if unit is not None:

@@ -1,7 +1,7 @@
 from ninja import Router
 
+from lotse.accounts.scope import active_memberships
 from lotse.api.schemas import MeOut
-from lotse.core.tenancy import active_memberships
 
 router = Router(tags=["Konto"])
 

@@ -12,10 +12,10 @@ from decimal import Decimal
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
+from lotse.accounts.scope import organisations_for
 from lotse.api.auth import require_area
 from lotse.core import clock
-from lotse.core.tenancy import Area, get_for_user, organisation_ids_for
-from lotse.organisations.models import Organisation
+from lotse.core.tenancy import Area, get_for_user
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object, audit_record
 from lotse.staff import selectors, services
@@ -179,7 +179,7 @@ def employee_detail(request, employee_id: int):
 def employee_create(request, payload: EmployeeIn):
     require_area(request, Area.STAFF, write=True)
     organisation = get_for_user(
-        Organisation.objects.filter(pk__in=_writable(request.user)),
+        organisations_for(request.user, Area.STAFF, write=True),
         request.user,
         payload.organisation_id,
     )
@@ -191,10 +191,6 @@ def employee_create(request, payload: EmployeeIn):
     except StaffRuleViolation as violation:
         return _refused(violation)
     return Status(201, employee)
-
-
-def _writable(user):
-    return organisation_ids_for(user, Area.STAFF, write=True)
 
 
 @router.get("/employments", response=list[EmploymentOut], url_name="staff_employment_list")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from lotse.cases.rules.messages import Message, gettext_noop, label
+from lotse.kernel.messages import Message, gettext_noop, label
 
 GERMAN_MONTHS = (
     gettext_noop("Januar"),
@@ -29,22 +29,6 @@ GERMAN_MONTHS = (
     gettext_noop("November"),
     gettext_noop("Dezember"),
 )
-
-
-def format_de(day: date) -> str:
-    """A date as German forms and letters write it: 05.03.2027."""
-    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
-
-
-def add_years(day: date, years: int) -> date:
-    """The same calendar date ``years`` later (or earlier).
-
-    § 188 (3) BGB: a 29 February that does not exist in the target year
-    becomes 28 February (the last day of that month), never 1 March.
-    """
-    year = day.year + years
-    last = calendar.monthrange(year, day.month)[1]
-    return date(year, day.month, min(day.day, last))
 
 
 @dataclass(frozen=True, slots=True)

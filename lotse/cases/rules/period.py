@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from lotse.cases.rules.dates import PartialDate, add_years, format_de
-from lotse.cases.rules.messages import Message, gettext_noop, label
+from lotse.cases.rules.dates import PartialDate
+from lotse.kernel.dates import add_years, format_date
+from lotse.kernel.messages import Message, gettext_noop, label
 
 # BW 4.1.5: "maximal drei Jahren nach dem ersten Beratungsgespräch".
 PERIOD_YEARS = 3
@@ -144,7 +145,7 @@ def extension_errors(
                 "Der Beratungszeitraum endete am {end}; eine Verlängerung "
                 "muss vor seinem Ende beantragt werden (BW 4.1.5)."
             ),
-            end=format_de(regular_end),
+            end=format_date(regular_end),
         )
     if extension.reason is None:
         errors["reason"] = Message(
@@ -176,7 +177,7 @@ def extension_errors(
                 "Verlängert bis: Das Datum muss nach dem regulären Ende des "
                 "Beratungszeitraums am {end} liegen (BW 4.1.5)."
             ),
-            end=format_de(regular_end),
+            end=format_date(regular_end),
         )
     elif extension.until > latest:
         errors["until"] = Message(
@@ -184,7 +185,7 @@ def extension_errors(
                 "Verlängert bis: Der Beratungszeitraum kann um höchstens ein Jahr verlängert "
                 "werden, also längstens bis zum {latest} (BW 4.1.5)."
             ),
-            latest=format_de(latest),
+            latest=format_date(latest),
         )
     return errors
 
@@ -223,7 +224,7 @@ def consultation_allowed_on(
                 "Der Beratungszeitraum endete am {end}; es kann kein Gespräch "
                 "mehr erfasst werden (BW 4.1.5)."
             ),
-            end=format_de(end),
+            end=format_date(end),
         )
     return None
 
@@ -280,7 +281,7 @@ def consultation_date_error(
                 "Datum: Das Gespräch am {day} liegt in der Zukunft; erfasst werden "
                 "nur geführte Gespräche (für Termine: „Nächster Termin“)."
             ),
-            day=format_de(day),
+            day=format_date(day),
         )
     if day < initial:
         return Message(
@@ -288,8 +289,8 @@ def consultation_date_error(
                 "Datum: Das Gespräch am {day} liegt vor dem Erstberatungsgespräch "
                 "am {initial}, mit dem die Beratung beginnt (BW 4.1.4 a, 4.1.5)."
             ),
-            day=format_de(day),
-            initial=format_de(initial),
+            day=format_date(day),
+            initial=format_date(initial),
         )
     allowed = consultation_allowed_on(day=day, initial=initial, extension=extension)
     return Message(gettext_noop("Datum: {reason}"), reason=allowed) if allowed else None
@@ -305,7 +306,7 @@ def initial_consultation_date_error(
                 "Datum des Erstberatungsgesprächs: Der {day} liegt in der Zukunft; "
                 "erfasst werden nur geführte Gespräche."
             ),
-            day=format_de(day),
+            day=format_date(day),
         )
     if first_followup is not None and first_followup < day:
         return Message(
@@ -314,7 +315,7 @@ def initial_consultation_date_error(
                 "{followup}; das Erstberatungsgespräch kann nicht danach "
                 "liegen (BW 4.1.4 a)."
             ),
-            followup=format_de(first_followup),
+            followup=format_date(first_followup),
         )
     return None
 
@@ -327,8 +328,8 @@ def plan_review_date_error(*, review: date, plan_start: date) -> str | None:
                 "Überprüfungsdatum: Die Überprüfung am {review} liegt vor dem "
                 "Beginn des Integrationsplans am {start} (BW 4.1.6.2 g)."
             ),
-            review=format_de(review),
-            start=format_de(plan_start),
+            review=format_date(review),
+            start=format_date(plan_start),
         )
     return None
 

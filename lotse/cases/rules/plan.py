@@ -9,9 +9,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from lotse.cases.rules.dates import format_de
-from lotse.cases.rules.messages import Message, gettext_noop, label
 from lotse.cases.rules.period import plan_review_date_error
+from lotse.kernel.dates import format_date
+from lotse.kernel.messages import Message, gettext_noop, label
 
 # BW 4.1.6.2 a–g, in the words of the regulation.
 SECTIONS: dict[str, str] = {
@@ -79,7 +79,7 @@ def plan_dates_error(
                     "Beginn des Plans: Der {day} liegt in der Zukunft; der Plan beginnt, wenn "
                     "er mit der Klientin oder dem Klienten erstellt wird (BW 4.1.6.2 g)."
                 ),
-                day=format_de(started_on),
+                day=format_date(started_on),
             ),
         )
     if review_on is not None:
@@ -94,8 +94,8 @@ def plan_dates_error(
                     "Beendigung des Plans: Der {day} liegt vor dem Beginn am {start} "
                     "(BW 4.1.6.2 g)."
                 ),
-                day=format_de(ended_on),
-                start=format_de(started_on),
+                day=format_date(ended_on),
+                start=format_date(started_on),
             ),
         )
     if ended_on is not None and ended_on > today:
@@ -106,7 +106,7 @@ def plan_dates_error(
                     "Beendigung des Plans: Der {day} liegt in der Zukunft; "
                     "eingetragen wird die tatsächliche Beendigung (BW 4.1.6.2 g)."
                 ),
-                day=format_de(ended_on),
+                day=format_date(ended_on),
             ),
         )
     return None
@@ -129,8 +129,8 @@ def goal_dates_error(
                         "{start} (BW 4.1.6.2 f–g)."
                     ),
                     field=field_label,
-                    day=format_de(day),
-                    start=format_de(plan_started_on),
+                    day=format_date(day),
+                    start=format_date(plan_started_on),
                 ),
             )
     return None

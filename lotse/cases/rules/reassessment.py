@@ -6,12 +6,11 @@ scale, at the start and now, and schedules the next review a settable number of
 months after the last one (or after the initial consultation).
 """
 
-import calendar
 from collections.abc import Iterable
 from datetime import date
 
-from lotse.cases.rules.dates import format_de
-from lotse.cases.rules.messages import Message, gettext_noop
+from lotse.kernel.dates import add_months, format_date
+from lotse.kernel.messages import Message, gettext_noop
 
 # The situation in a life area, 1 (worst) to 5 (best).
 SCALE: dict[int, str] = {
@@ -21,14 +20,6 @@ SCALE: dict[int, str] = {
     4: "4 – weitgehend selbstständig",
     5: "5 – selbstständig, kein Bedarf",
 }
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later; a day the month lacks becomes its last day
-    (as § 188 (3) BGB does for month periods)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def next_reassessment_on(*, initial: date, last: date | None, months: int) -> date:
@@ -98,13 +89,13 @@ def reassessment_date_error(*, day: date, today: date, initial: date | None) -> 
             )
         )
     if day > today:
-        return Message(gettext_noop("Datum: Der {day} liegt in der Zukunft."), day=format_de(day))
+        return Message(gettext_noop("Datum: Der {day} liegt in der Zukunft."), day=format_date(day))
     if day < initial:
         return Message(
             gettext_noop(
                 "Datum: Der {day} liegt vor dem Erstberatungsgespräch am {initial} (BW 4.1.4 a)."
             ),
-            day=format_de(day),
-            initial=format_de(initial),
+            day=format_date(day),
+            initial=format_date(initial),
         )
     return None

@@ -5,8 +5,8 @@ BW 4.1.4 c–d: passing on to mainstream services and civil society). Pure Pytho
 from datetime import date, timedelta
 from enum import StrEnum
 
-from lotse.cases.rules.dates import format_de
-from lotse.cases.rules.messages import Message, gettext_noop, label
+from lotse.kernel.dates import format_date
+from lotse.kernel.messages import Message, gettext_noop, label
 
 
 class ReferralStatus(StrEnum):
@@ -80,15 +80,15 @@ def status_change_error(
     if on > today:
         return (
             "on",
-            Message(gettext_noop("Datum: Der {day} liegt in der Zukunft."), day=format_de(on)),
+            Message(gettext_noop("Datum: Der {day} liegt in der Zukunft."), day=format_date(on)),
         )
     if on < since:
         return (
             "on",
             Message(
                 gettext_noop("Datum: Der {day} liegt vor dem letzten Stand vom {since}."),
-                day=format_de(on),
-                since=format_de(since),
+                day=format_date(on),
+                since=format_date(since),
             ),
         )
     return None
@@ -99,7 +99,7 @@ def referral_date_error(*, referred_on: date, today: date, initial: date | None)
     if referred_on > today:
         return Message(
             gettext_noop("Datum der Vermittlung: Der {day} liegt in der Zukunft."),
-            day=format_de(referred_on),
+            day=format_date(referred_on),
         )
     if initial is not None and referred_on < initial:
         return Message(
@@ -107,8 +107,8 @@ def referral_date_error(*, referred_on: date, today: date, initial: date | None)
                 "Datum der Vermittlung: Der {day} liegt vor dem "
                 "Erstberatungsgespräch am {initial} (BW 4.1.4 a, c)."
             ),
-            day=format_de(referred_on),
-            initial=format_de(initial),
+            day=format_date(referred_on),
+            initial=format_date(initial),
         )
     return None
 

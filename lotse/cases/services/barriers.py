@@ -8,10 +8,10 @@ from django.utils.translation import gettext
 
 from lotse.accounts.models import User
 from lotse.cases.models import BarrierTheme, CaseBarrier, Client
-from lotse.cases.rules.dates import format_de
 from lotse.cases.services.state import _lock, _require_open, _require_processing
 from lotse.core import clock
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 
@@ -60,7 +60,7 @@ def barrier_note(
     if noted_on > today:
         raise RuleViolation(
             gettext("Festgestellt am: Der %(noted_on)s liegt in der Zukunft.")
-            % {"noted_on": format_de(noted_on)},
+            % {"noted_on": format_date(noted_on)},
             "noted_on",
         )
     barrier = CaseBarrier.objects.create(

@@ -13,9 +13,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from lotse.accounts.models import User
+from lotse.accounts.scope import manages_general_entries, organisation_ids_for
 from lotse.cases.models import BarrierTheme, CaseBarrier, CatalogueEntry
-from lotse.core.tenancy import Area, manages_general_entries, organisation_ids_for
-from lotse.organisations.rules import RuleViolation
+from lotse.core.tenancy import Area
+from lotse.kernel.errors import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 

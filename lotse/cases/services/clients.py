@@ -20,7 +20,7 @@ from lotse.cases.models import (
     Household,
 )
 from lotse.cases.permissions import leads_team_of
-from lotse.cases.rules.dates import PartialDate, format_de
+from lotse.cases.rules.dates import PartialDate
 from lotse.cases.rules.names import ClientIdentity, name_index
 from lotse.cases.rules.period import (
     birth_date_error,
@@ -32,9 +32,10 @@ from lotse.cases.services.state import (
 )
 from lotse.cases.translation import translated
 from lotse.core import clock
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
 from lotse.organisations import rules as org_rules
 from lotse.organisations.models import Organisation
-from lotse.organisations.rules import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 
@@ -174,7 +175,7 @@ def _display(client: Client, name: str) -> str:
         return "(geändert)" if getattr(client, name) else "–"
     value = getattr(client, name)
     if isinstance(value, date):
-        return format_de(value)
+        return format_date(value)
     if name == "residence_status":
         value = client.residence_status
     return "–" if value in (None, "") else str(value)
@@ -212,13 +213,13 @@ def _personal_data_errors(data: dict, *, today: date) -> RuleViolation | None:
     if arrival and arrival > today:
         return RuleViolation(
             gettext("Einreise: Der %(arrival)s liegt in der Zukunft.")
-            % {"arrival": format_de(arrival)},
+            % {"arrival": format_date(arrival)},
             "arrival_date",
         )
     if moved_in and moved_in > today:
         return RuleViolation(
             gettext("Einzug in die Anschlussunterbringung: Der %(moved_in)s liegt in der Zukunft.")
-            % {"moved_in": format_de(moved_in)},
+            % {"moved_in": format_date(moved_in)},
             "follow_up_accommodation_date",
         )
     if arrival and moved_in and moved_in < arrival:
@@ -227,7 +228,7 @@ def _personal_data_errors(data: dict, *, today: date) -> RuleViolation | None:
                 "Einzug in die Anschlussunterbringung: Der %(moved_in)s liegt vor der Einreise am "
                 "%(arrival)s."
             )
-            % {"moved_in": format_de(moved_in), "arrival": format_de(arrival)},
+            % {"moved_in": format_date(moved_in), "arrival": format_date(arrival)},
             "follow_up_accommodation_date",
         )
     if (

@@ -12,7 +12,6 @@ from lotse.cases.models import (
     ClosureReason,
 )
 from lotse.cases.permissions import leads_team_of
-from lotse.cases.rules.dates import format_de
 from lotse.cases.rules.period import (
     period_end,
 )
@@ -23,7 +22,8 @@ from lotse.cases.services.state import (
     open_closure,
 )
 from lotse.core import clock
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 
@@ -44,12 +44,12 @@ def case_close(
     if closure is not None:
         raise RuleViolation(
             gettext("Der Fall ist bereits seit dem %(closed_on)s abgeschlossen.")
-            % {"closed_on": format_de(closure.closed_on)}
+            % {"closed_on": format_date(closure.closed_on)}
         )
     if closed_on > today:
         raise RuleViolation(
             gettext("Abgeschlossen am: Der %(closed_on)s liegt in der Zukunft.")
-            % {"closed_on": format_de(closed_on)},
+            % {"closed_on": format_date(closed_on)},
             "closed_on",
         )
     last = client.consultations.order_by("-held_on").values_list("held_on", flat=True).first()
@@ -59,7 +59,7 @@ def case_close(
                 "Abgeschlossen am: Das letzte Gespräch war am %(last)s; der Abschluss kann nicht "
                 "davor liegen."
             )
-            % {"last": format_de(last)},
+            % {"last": format_date(last)},
             "closed_on",
         )
     closure = Closure.objects.create(
@@ -101,7 +101,7 @@ def case_reopen(*, closure: Closure, by: User, today: date | None = None) -> Clo
                     "Der Beratungszeitraum endete am %(end)s; ein abgeschlossener Fall kann nur "
                     "innerhalb des Beratungszeitraums wiedereröffnet werden (BW 4.1.5)."
                 )
-                % {"end": format_de(end)}
+                % {"end": format_date(end)}
             )
     closure.reopened_on = today
     closure.reopened_by = by

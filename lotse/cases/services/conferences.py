@@ -17,7 +17,6 @@ from lotse.cases.models import (
     LegalDomain,
     LifeArea,
 )
-from lotse.cases.rules.dates import format_de
 from lotse.cases.services.plans import goal_save
 from lotse.cases.services.state import (
     _lock,
@@ -26,7 +25,8 @@ from lotse.cases.services.state import (
     initial_consultation_date,
 )
 from lotse.core import clock
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 
@@ -89,7 +89,7 @@ def conference_record(
     if held_on > today:
         raise RuleViolation(
             gettext("Datum: Der %(held_on)s liegt in der Zukunft.")
-            % {"held_on": format_de(held_on)},
+            % {"held_on": format_date(held_on)},
             "held_on",
         )
     if initial is None or held_on < initial:
@@ -99,7 +99,7 @@ def conference_record(
                     "Datum: Eine Fallkonferenz gehört zur laufenden Beratung und liegt nicht vor "
                     "dem Erstberatungsgespräch am %(initial)s."
                 )
-                % {"initial": format_de(initial)}
+                % {"initial": format_date(initial)}
                 if initial
                 else gettext(
                     "Datum: Eine Fallkonferenz gehört zur laufenden Beratung und liegt nicht vor "
@@ -170,7 +170,7 @@ def conference_record(
                 data={
                     "life_area": agreement.life_area,
                     "goal": agreement.text.strip(),
-                    "steps": f"Vereinbart in der Fallkonferenz am {format_de(held_on)}",
+                    "steps": f"Vereinbart in der Fallkonferenz am {format_date(held_on)}",
                     "responsible": agreement.responsible.strip(),
                     "due_on": agreement.due_on,
                     "status": "open",

@@ -15,13 +15,13 @@ from lotse.cases.models import (
     Consent,
     ConsentPurpose,
 )
-from lotse.cases.rules.dates import format_de
 from lotse.cases.services.state import (
     _lock,
     _require_open,
 )
 from lotse.core import clock
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 
@@ -49,7 +49,7 @@ def consent_record(
                 "vorgemerkt. Eine neue Einwilligung kann nur in einem neuen Fall erfasst werden "
                 "(Art. 17, 18 DSGVO)."
             )
-            % {"restricted_on": format_de(client.restricted_on)}
+            % {"restricted_on": format_date(client.restricted_on)}
         )
     _require_open(client)
     purposes = list(purposes)
@@ -73,7 +73,7 @@ def consent_record(
                 "Datum der Einwilligung: Der %(given_on)s liegt in der Zukunft; erfasst wird eine "
                 "gegebene Einwilligung."
             )
-            % {"given_on": format_de(given_on)},
+            % {"given_on": format_date(given_on)},
             "given_on",
         )
     if not explained_in.strip():
@@ -125,13 +125,13 @@ def consent_withdraw(
             gettext(
                 "Widerrufen am: Diese Einwilligung wurde bereits am %(withdrawn_on)s widerrufen."
             )
-            % {"withdrawn_on": format_de(consent.withdrawn_on)},
+            % {"withdrawn_on": format_date(consent.withdrawn_on)},
             "withdrawn_on",
         )
     if withdrawn_on > today:
         raise RuleViolation(
             gettext("Widerrufen am: Der %(withdrawn_on)s liegt in der Zukunft.")
-            % {"withdrawn_on": format_de(withdrawn_on)},
+            % {"withdrawn_on": format_date(withdrawn_on)},
             "withdrawn_on",
         )
     if withdrawn_on < consent.given_on:
@@ -140,7 +140,7 @@ def consent_withdraw(
                 "Widerrufen am: Der Widerruf kann nicht vor der Einwilligung am %(given_on)s "
                 "liegen."
             )
-            % {"given_on": format_de(consent.given_on)},
+            % {"given_on": format_date(consent.given_on)},
             "withdrawn_on",
         )
     consent.withdrawn_on = withdrawn_on

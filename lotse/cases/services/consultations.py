@@ -12,7 +12,6 @@ from lotse.cases.models import (
     Consultation,
     ConsultationTopic,
 )
-from lotse.cases.rules.dates import format_de
 from lotse.cases.rules.period import (
     consultation_date_error,
     initial_consultation_date_error,
@@ -26,7 +25,8 @@ from lotse.cases.services.state import (
 )
 from lotse.cases.translation import translated
 from lotse.core import clock
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 
@@ -78,7 +78,7 @@ def consultation_record(
             gettext(
                 "Nächster Termin: Der %(next_appointment)s liegt vor dem Gespräch am %(held_on)s."
             )
-            % {"next_appointment": format_de(next_appointment), "held_on": format_de(held_on)},
+            % {"next_appointment": format_date(next_appointment), "held_on": format_date(held_on)},
             "next_appointment",
         )
     consultation = Consultation.objects.create(

@@ -26,7 +26,7 @@ from lotse.cases.services.state import (
 )
 from lotse.cases.translation import translated
 from lotse.core import clock
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.errors import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 

@@ -17,7 +17,6 @@ from lotse.cases.models import (
     PlanGoal,
     PlanVersion,
 )
-from lotse.cases.rules.dates import format_de
 from lotse.cases.rules.plan import (
     PlanContents,
     changed_fields,
@@ -34,7 +33,8 @@ from lotse.cases.services.state import (
 )
 from lotse.cases.translation import translated
 from lotse.core import clock
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 
@@ -50,7 +50,7 @@ def _display(instance, name: str) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nein"
     if isinstance(value, date):
-        return format_de(value)
+        return format_date(value)
     return "–" if value in (None, "") else str(value)
 
 
@@ -179,7 +179,7 @@ def _plan_errors(client: Client, data: dict, *, today: date) -> None:
                 "%(initial)s. Nur ein Plan, der vor Inkrafttreten der Verwaltungsvorschrift "
                 "erstellt wurde, kann früher beginnen (BW 4.1.6.3)."
             )
-            % {"started_on": format_de(data["started_on"]), "initial": format_de(initial)},
+            % {"started_on": format_date(data["started_on"]), "initial": format_date(initial)},
             "started_on",
         )
 

@@ -18,7 +18,6 @@ from lotse.cases.models import (
     ReferralEvent,
     Service,
 )
-from lotse.cases.rules.dates import format_de
 from lotse.cases.rules.referrals import (
     FINAL,
     ReferralStatus,
@@ -33,7 +32,8 @@ from lotse.cases.services.state import (
 )
 from lotse.cases.translation import translated
 from lotse.core import clock
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object
 
@@ -58,7 +58,7 @@ def _require_cover(consent: Consent, service: Service) -> None:
             "Einwilligung erfassen."
         )
         % {
-            "given_on": format_de(consent.given_on),
+            "given_on": format_date(consent.given_on),
             "kind": service.kind.label,
             "service": service.label,
             "need": need,
@@ -210,7 +210,7 @@ def referral_reopen(
                 "Datum: Der %(on)s muss zwischen dem letzten Stand vom %(status_on)s und heute "
                 "liegen."
             )
-            % {"on": format_de(on), "status_on": format_de(referral.status_on)},
+            % {"on": format_date(on), "status_on": format_date(referral.status_on)},
             "on",
         )
     referral.status = ReferralStatus.SENT

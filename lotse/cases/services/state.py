@@ -10,12 +10,12 @@ from lotse.cases.models import (
     Consent,
     Decision,
 )
-from lotse.cases.rules.dates import format_de
 from lotse.cases.rules.period import (
     Extension,
     ExtensionReason,
 )
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
 
 
 def current_consent(client: Client) -> Consent | None:
@@ -54,7 +54,7 @@ def _require_processing(client: Client, *, field: str | None = None) -> Consent:
                 "eingeschränkt und es können keine neuen Angaben erfasst werden (Art. 7 Abs. 3, "
                 "Art. 18 DSGVO; BW 4.1.4 f)."
             )
-            % {"withdrawn_on": format_de(client.restricted_on)},
+            % {"withdrawn_on": format_date(client.restricted_on)},
             field,
         )
     consent = current_consent(client)
@@ -77,5 +77,5 @@ def _require_open(client: Client) -> None:
                 "Der Fall wurde am %(closed_on)s abgeschlossen; neue Einträge sind erst nach "
                 "einer Wiedereröffnung durch die Teamleitung möglich."
             )
-            % {"closed_on": format_de(closure.closed_on)}
+            % {"closed_on": format_date(closure.closed_on)}
         )

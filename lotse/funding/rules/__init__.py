@@ -6,7 +6,6 @@ rates from the database (lotse.funding.selectors) and call these functions;
 tests/test_rules_are_pure.py makes sure nothing here imports Django.
 
 Modules, each citing its source:
-- money:           parsing without float, rounding half-up to cents once, German display
 - periods:         days in a period, splitting at year ends, months
 - prorata:         per-FTE annual rates and caps pro rata (KIM §6, BW 5.5, 5.6, 9.1.4, 9.1.8)
 - fare_loss:       FGA 1 percentages of proven fare revenue
@@ -20,14 +19,6 @@ Modules, each citing its source:
 
 from lotse.funding.rules.fare_loss import FareLoss, fare_loss_reimbursement
 from lotse.funding.rules.interest import BaseRate, DayBasis, Interest, interest_49a
-from lotse.funding.rules.money import (
-    RuleError,
-    amount_text,
-    format_eur,
-    parse_decimal,
-    parse_money,
-    round_cents,
-)
 from lotse.funding.rules.payment_request import (
     PaymentRequestCheck,
     PlannedPayment,
@@ -59,21 +50,15 @@ __all__ = [
     "PlanningFrame",
     "ProRata",
     "Rate",
-    "RuleError",
     "allocation_total",
-    "amount_text",
     "capped_position_amount",
     "check_fte",
     "days_in_period",
     "fare_loss_reimbursement",
-    "format_eur",
     "interest_49a",
-    "parse_decimal",
-    "parse_money",
     "payment_request_check",
     "per_fte_amount",
     "planning_frame_distribute",
-    "round_cents",
     "select_rates",
     "split_at_year_ends",
 ]

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from lotse.funding.rules.money import RuleError, format_eur, format_number, is_exact
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import format_eur, format_number, is_exact
 
 CITATION = "BW 3.2"
 
@@ -35,20 +36,22 @@ class Distribution:
 def distribute_by_numbers(*, amount: Decimal, numbers: Mapping[str, Decimal | int]) -> Distribution:
     """Share ``amount`` in proportion to each recipient's allocation number."""
     if amount < 0:
-        raise RuleError("Der zu verteilende Betrag darf nicht negativ sein.", "amount")
+        raise RuleViolation("Der zu verteilende Betrag darf nicht negativ sein.", "amount")
     if amount != amount.quantize(Decimal("0.01")):
-        raise RuleError("Der zu verteilende Betrag hat mehr als zwei Nachkommastellen.", "amount")
+        raise RuleViolation(
+            "Der zu verteilende Betrag hat mehr als zwei Nachkommastellen.", "amount"
+        )
     if not numbers:
-        raise RuleError(
+        raise RuleViolation(
             f"Bitte mindestens einen Empfänger mit Zuweisungszahl angeben ({CITATION}).", "numbers"
         )
     for name, number in numbers.items():
         if Decimal(number) < 0:
-            raise RuleError(f"{name}: Die Zuweisungszahl darf nicht negativ sein.", "numbers")
+            raise RuleViolation(f"{name}: Die Zuweisungszahl darf nicht negativ sein.", "numbers")
     values = {name: Fraction(Decimal(number)) for name, number in numbers.items()}
     total = sum(values.values(), Fraction(0))
     if total == 0:
-        raise RuleError(
+        raise RuleViolation(
             f"Die Zuweisungszahlen sind alle 0: nach {CITATION} ist nichts zu verteilen.",
             "numbers",
         )

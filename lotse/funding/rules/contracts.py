@@ -21,9 +21,10 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from lotse.funding.rules.money import RuleError, format_eur, format_fte, round_cents
-from lotse.funding.rules.periods import add_months, format_date
 from lotse.funding.rules.prorata import Rate, per_fte_amount
+from lotse.kernel.dates import add_months, format_date
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import format_eur, format_fte, round_cents
 
 FTE_STEP = Decimal("0.001")  # FTE are kept with three decimals
 NOTICE_MONTHS = 6  # KIM §15(2): "mit einem Vorlauf von 6 Monaten"
@@ -57,9 +58,9 @@ def decision_gaps(values: dict[str, object]) -> list[tuple[str, str]]:
     ]
 
 
-def decision_period_error(*, start: date | None, end: date | None) -> RuleError | None:
+def decision_period_error(*, start: date | None, end: date | None) -> RuleViolation | None:
     if start and end and end < start:
-        return RuleError(
+        return RuleViolation(
             f"Das Ende des Bewilligungszeitraums ({format_date(end)}) liegt vor seinem Beginn "
             f"({format_date(start)}).",
             "period_end",
@@ -129,13 +130,13 @@ def propose_amendment(
     """
     for value in (old_fte, new_fte):
         if value is None or value <= 0:
-            raise RuleError(
+            raise RuleViolation(
                 "Für einen Änderungsvorschlag nach KIM § 7 Abs. 3 braucht der Bescheid einen "
                 "Stellenumfang über 0 VZÄ (alt und neu).",
                 "fte",
             )
     if not old_amount or old_amount <= 0 or new_amount is None or new_amount < 0:
-        raise RuleError(
+        raise RuleViolation(
             "Für einen Änderungsvorschlag nach KIM § 7 Abs. 3 braucht der Bescheid einen Betrag "
             "(alt und neu).",
             "amount",
@@ -176,16 +177,16 @@ def propose_amendment(
 
 def amendment_order_error(
     *, previous_effective: date | None, effective_from: date, term_end: date | None
-) -> RuleError | None:
+) -> RuleViolation | None:
     """Numbered amendments follow each other (KIM §14): none may take effect before the last."""
     if previous_effective and effective_from < previous_effective:
-        return RuleError(
+        return RuleViolation(
             f"Eine Änderung kann nicht vor der geltenden Fassung wirksam werden "
             f"(diese gilt ab {format_date(previous_effective)}; KIM § 14).",
             "effective_from",
         )
     if term_end and effective_from > term_end:
-        return RuleError(
+        return RuleViolation(
             f"Die Änderung würde erst nach dem Ende der Laufzeit ({format_date(term_end)}) "
             "wirksam; erst den Anschlussbescheid erfassen und die Laufzeit verlängern "
             "(KIM § 15 Abs. 1).",
@@ -216,12 +217,12 @@ def notice_earliest_end(*, given_on: date, term_end: date | None, reasons: str) 
     the contract anyway.
     """
     if not reasons or not reasons.strip():
-        raise RuleError(
+        raise RuleViolation(
             "Eine Kündigung braucht eine Begründung (KIM § 15 Abs. 2: „unter Angabe von Gründen“).",
             "reasons",
         )
     if term_end and given_on > term_end:
-        raise RuleError(
+        raise RuleViolation(
             f"Die Laufzeit endete am {format_date(term_end)}; gekündigt werden kann nur innerhalb "
             "der Laufzeit (KIM § 15 Abs. 2).",
             "given_on",

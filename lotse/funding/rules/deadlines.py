@@ -21,8 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from lotse.funding.rules.money import RuleError
-from lotse.funding.rules.periods import add_months, check_period
+from lotse.funding.rules.periods import check_period
+from lotse.kernel.dates import add_months
+from lotse.kernel.errors import RuleViolation
 
 ANCHORS = ("fixed", "year_start", "year_end", "quarter_end")
 
@@ -68,10 +69,10 @@ def occurrences(rule: DeadlineRule, *, start: date, end: date) -> list[Occurrenc
     """Every due day of ``rule`` for a grant from ``start`` to ``end``, in order."""
     check_period(start=start, end=end)
     if rule.anchor not in ANCHORS:
-        raise RuleError(f"Unbekannter Bezugspunkt einer Frist: „{rule.anchor}“.", "anchor")
+        raise RuleViolation(f"Unbekannter Bezugspunkt einer Frist: „{rule.anchor}“.", "anchor")
     if rule.anchor == "fixed":
         if rule.fixed_date is None:
-            raise RuleError("Eine Frist mit festem Datum braucht ein Datum.", "fixed_date")
+            raise RuleViolation("Eine Frist mit festem Datum braucht ein Datum.", "fixed_date")
         return [Occurrence(due=rule.fixed_date, anchor_day=rule.fixed_date)]
     return [
         Occurrence(due=_shift(day, rule), anchor_day=day)

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from lotse.funding.rules.money import RuleError, format_eur, format_percent, round_cents
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import format_eur, format_percent, round_cents
 
 
 @dataclass(frozen=True)
@@ -37,13 +38,13 @@ def fare_loss_reimbursement(
     """Proven fare revenue × that year's percentage, rounded half-up to cents once (FGA 1)."""
     if year not in percentages:
         known = ", ".join(str(y) for y in sorted(percentages)) or "keine"
-        raise RuleError(
+        raise RuleViolation(
             f"Für das Jahr {year} ist kein Erstattungssatz festgesetzt ({citation}; "
             f"festgesetzt für: {known}).",
             "year",
         )
     if revenue < 0:
-        raise RuleError(
+        raise RuleViolation(
             "Die nachgewiesenen Fahrgeldeinnahmen dürfen nicht negativ sein.", "revenue"
         )
     percent = percentages[year]

@@ -27,22 +27,16 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from lotse.funding.rules.money import (
-    RuleError,
-    format_eur,
-    format_number,
-    format_percent,
-    is_exact,
-    round_cents,
-)
 from lotse.funding.rules.periods import (
     check_period,
     days_in_period,
     days_in_year,
-    format_date,
     split_at,
     split_at_year_ends,
 )
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import format_eur, format_number, format_percent, is_exact, round_cents
 
 SURCHARGE = Decimal(5)  # § 49a Abs. 3 Satz 1 VwVfG: fünf Prozentpunkte über dem Basiszinssatz
 
@@ -99,20 +93,20 @@ def interest_49a(
     """Interest at base rate + 5 points per year on ``principal`` from ``start`` to ``end``."""
     check_period(start=start, end=end)
     if principal < 0:
-        raise RuleError("Der zu verzinsende Betrag darf nicht negativ sein.", "principal")
+        raise RuleViolation("Der zu verzinsende Betrag darf nicht negativ sein.", "principal")
     if not base_rates:
-        raise RuleError("Es ist kein Basiszinssatz hinterlegt.", "start")
+        raise RuleViolation("Es ist kein Basiszinssatz hinterlegt.", "start")
     table = sorted(base_rates, key=lambda rate: rate.valid_from)
     first_day = start + timedelta(days=0 if count_first_day else 1)
     if table[0].valid_from > first_day:
-        raise RuleError(
+        raise RuleViolation(
             f"Für den {format_date(first_day)} ist kein Basiszinssatz hinterlegt; die Tabelle "
             f"beginnt am {format_date(table[0].valid_from)}.",
             "start",
         )
     until = known_until or table_known_until(table)
     if end > until:
-        raise RuleError(
+        raise RuleViolation(
             f"Der Basiszinssatz ist nur bis zum {format_date(until)} hinterlegt; für Tage danach "
             "muss die Tabelle erst ergänzt werden (Änderungen zum 1. Januar und 1. Juli, § 247 BGB).",
             "end",

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from lotse.funding.rules.money import RuleError, format_eur
-from lotse.funding.rules.periods import add_months, format_date
+from lotse.kernel.dates import add_months, format_date
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import format_eur
 
 TWO_MONTHS = 2
 CITATION = "ANBest-P Nr. 1.4, verbindlich nach KIM § 2 Abs. 3 b–c"
@@ -63,9 +64,9 @@ def payment_request_check(
 ) -> PaymentRequestCheck:
     """May ``requested`` be paid out on ``payout_date``? Says why not, in German."""
     if requested <= 0:
-        raise RuleError("Der angeforderte Betrag muss größer als 0 sein.", "requested")
+        raise RuleViolation("Der angeforderte Betrag muss größer als 0 sein.", "requested")
     if already_requested < 0 or granted < 0:
-        raise RuleError("Beträge dürfen nicht negativ sein.", "granted")
+        raise RuleViolation("Beträge dürfen nicht negativ sein.", "granted")
     window_end = add_months(payout_date, TWO_MONTHS)
     counted = [p for p in planned_payments if p.due <= window_end]
     later = [p for p in planned_payments if p.due > window_end]

@@ -10,12 +10,8 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from lotse.funding.rules.money import RuleError
-
-
-def format_date(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
-
+from lotse.kernel.dates import days_in_month, format_date
+from lotse.kernel.errors import RuleViolation
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -26,7 +22,7 @@ def parse_date(value: object, *, field: str, label: str = "Das Datum") -> date:
     if isinstance(value, date):
         return value
     if not isinstance(value, str) or not value.strip():
-        raise RuleError(f"{label} fehlt (Format JJJJ-MM-TT).", field)
+        raise RuleViolation(f"{label} fehlt (Format JJJJ-MM-TT).", field)
     text = value.strip()
     try:
         if _ISO_DATE.match(text):
@@ -36,13 +32,13 @@ def parse_date(value: object, *, field: str, label: str = "Das Datum") -> date:
             day, month, year = (int(part) for part in german.groups())
             return date(year, month, day)
     except ValueError as exc:
-        raise RuleError(f"{label} „{text[:20]}“ gibt es nicht im Kalender.", field) from exc
-    raise RuleError(f"{label} ist kein Datum im Format JJJJ-MM-TT.", field)
+        raise RuleViolation(f"{label} „{text[:20]}“ gibt es nicht im Kalender.", field) from exc
+    raise RuleViolation(f"{label} ist kein Datum im Format JJJJ-MM-TT.", field)
 
 
 def check_period(*, start: date, end: date) -> None:
     if end < start:
-        raise RuleError(
+        raise RuleViolation(
             f"Das Ende ({format_date(end)}) liegt vor dem Beginn ({format_date(start)}).", "end"
         )
 
@@ -56,10 +52,6 @@ def days_in_period(*, start: date, end: date) -> int:
 def days_in_year(year: int) -> int:
     """365, or 366 in a leap year: the denominator of pro rata by calendar day."""
     return 366 if calendar.isleap(year) else 365
-
-
-def days_in_month(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
 
 
 def split_at_year_ends(*, start: date, end: date) -> list[tuple[date, date]]:
@@ -90,14 +82,6 @@ def split_at(*, start: date, end: date, cuts: list[date]) -> list[tuple[date, da
         part_start = cut
     parts.append((part_start, end))
     return parts
-
-
-def add_months(day: date, months: int) -> date:
-    """Same day ``months`` later; the month's last day if that month is shorter (31 Jan + 1 → 28/29 Feb)."""
-    month_index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(month_index, 12)
-    month += 1
-    return date(year, month, min(day.day, days_in_month(year, month)))
 
 
 def months_of(*, start: date, end: date) -> list[tuple[int, int, int]]:

@@ -24,13 +24,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from lotse.funding.rules.money import (
-    RuleError,
-    format_eur,
-    format_number,
-    is_exact,
-    to_decimal,
-)
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import format_eur, format_number, is_exact, to_decimal
 
 YEARS = 3  # BW 5.3: "die Zuteilungsquoten der letzten drei Jahre"
 
@@ -60,26 +55,28 @@ def planning_frame_distribute(
 ) -> PlanningFrame:
     """Share ``budget`` by three-year average quotas with a floor of ``minimum`` per county."""
     if not quotas:
-        raise RuleError(
+        raise RuleViolation(
             "Bitte mindestens einen Kreis mit seinen Zuteilungsquoten angeben.", "quotas"
         )
     for county, values in quotas.items():
         if not str(county).strip():
-            raise RuleError("Jeder Kreis braucht einen Namen.", "quotas")
+            raise RuleViolation("Jeder Kreis braucht einen Namen.", "quotas")
         if len(values) != YEARS:
-            raise RuleError(
+            raise RuleViolation(
                 f"{county}: bitte genau {YEARS} Zuteilungsquoten angeben, die der letzten drei "
                 f"Jahre ({citation}); angegeben: {len(values)}.",
                 "quotas",
             )
         if any(value < 0 for value in values):
-            raise RuleError(f"{county}: Zuteilungsquoten dürfen nicht negativ sein.", "quotas")
+            raise RuleViolation(f"{county}: Zuteilungsquoten dürfen nicht negativ sein.", "quotas")
     if budget < 0 or minimum < 0:
-        raise RuleError("Beträge dürfen nicht negativ sein.", "budget" if budget < 0 else "minimum")
+        raise RuleViolation(
+            "Beträge dürfen nicht negativ sein.", "budget" if budget < 0 else "minimum"
+        )
     count = len(quotas)
     floors = minimum * count
     if floors > budget:
-        raise RuleError(
+        raise RuleViolation(
             "Der Gesamtplanungsrahmen reicht nicht für die Mindestbeträge: "
             f"{count} {'Kreis' if count == 1 else 'Kreise'} × "
             f"{format_eur(minimum)} = {format_eur(floors)}, verfügbar sind nur "
@@ -89,7 +86,7 @@ def planning_frame_distribute(
         )
     averages = {county: sum(map(Fraction, values)) / YEARS for county, values in quotas.items()}
     if not any(averages.values()):
-        raise RuleError("Die Zuteilungsquoten sind alle 0: nichts zu verteilen.", "quotas")
+        raise RuleViolation("Die Zuteilungsquoten sind alle 0: nichts zu verteilen.", "quotas")
 
     explanation = [
         f"Durchschnittliche Zuteilungsquote der letzten drei Jahre ({citation}):",

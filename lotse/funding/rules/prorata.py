@@ -27,23 +27,16 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from lotse.funding.rules.money import (
-    RuleError,
-    format_eur,
-    format_fte,
-    format_number,
-    is_exact,
-    round_cents,
-)
 from lotse.funding.rules.periods import (
-    days_in_month,
     days_in_period,
     days_in_year,
-    format_date,
     months_of,
     split_at,
     split_at_year_ends,
 )
+from lotse.kernel.dates import days_in_month, format_date
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import format_eur, format_fte, format_number, is_exact, round_cents
 
 ONE = Decimal(1)
 
@@ -114,20 +107,20 @@ def check_fte(
 ) -> None:
     """BW 5.5: at least 0.25 FTE and no mini-jobs; a single position has at most 1.0 FTE."""
     if fte <= 0:
-        raise RuleError("Der Stellenumfang muss größer als 0 VZÄ sein.", "fte")
+        raise RuleViolation("Der Stellenumfang muss größer als 0 VZÄ sein.", "fte")
     if max_fte is not None and fte > max_fte:
-        raise RuleError(
+        raise RuleViolation(
             f"Eine Stelle umfasst höchstens {format_fte(max_fte)}; mehrere Stellen bitte "
             "einzeln berechnen.",
             "fte",
         )
     if minijob:
-        raise RuleError(
+        raise RuleViolation(
             f"Geringfügige Beschäftigungen (Minijobs) sind nicht förderfähig ({minimum_citation}).",
             "minijob",
         )
     if min_fte is not None and fte < min_fte:
-        raise RuleError(
+        raise RuleViolation(
             f"Ein Stellenumfang unter {format_fte(min_fte)} ist nicht zuwendungsfähig "
             f"({minimum_citation}).",
             "fte",
@@ -143,13 +136,13 @@ def select_rates(
     has one rate for everyone, so a level given there is ignored.
     """
     if not rates:
-        raise RuleError("Für dieses Programm sind keine Sätze hinterlegt.", "programme")
+        raise RuleViolation("Für dieses Programm sind keine Sätze hinterlegt.", "programme")
     if not any(rate.qualification for rate in rates):
         return list(rates)
     levels = sorted({rate.qualification for rate in rates if rate.qualification})
     citations = "; ".join(sorted({rate.citation for rate in rates if rate.citation}))
     if not qualification:
-        raise RuleError(
+        raise RuleViolation(
             "Bitte die Qualifikationsstufe angeben ("
             + ", ".join(levels)
             + f"): der Zuschuss hängt von ihr ab ({citations}).",
@@ -157,7 +150,7 @@ def select_rates(
         )
     chosen = [rate for rate in rates if rate.qualification == qualification]
     if not chosen:
-        raise RuleError(
+        raise RuleViolation(
             f"Qualifikationsstufe „{qualification}“ gibt es in diesem Programm nicht; möglich: "
             + ", ".join(levels)
             + f" ({citations}).",
@@ -170,7 +163,7 @@ def _rate_on(rates: Sequence[Rate], day: date) -> Rate:
     for rate in rates:
         if rate.covers(day):
             return rate
-    raise RuleError(
+    raise RuleViolation(
         f"Für den {format_date(day)} ist in diesem Programm kein Satz hinterlegt.",
         "start",
     )
@@ -356,7 +349,7 @@ def per_fte_amount(
     """
     days_in_period(start=start, end=end)
     if fte <= 0:
-        raise RuleError("Der Stellenumfang muss größer als 0 VZÄ sein.", "fte")
+        raise RuleViolation("Der Stellenumfang muss größer als 0 VZÄ sein.", "fte")
     factor_text = f" × {format_fte(fte)}"
     if method == ProRata.MONTH:
         segments, lines, notes = _by_month(

@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from lotse.funding.rules.money import RuleError, format_eur
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import format_eur
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def settle(*, programme_amount: Decimal, eligible_costs: Decimal, paid: Decimal)
         ("paid", paid),
     ):
         if value is None or value < 0:
-            raise RuleError("Beträge der Abrechnung dürfen nicht negativ sein.", field)
+            raise RuleViolation("Beträge der Abrechnung dürfen nicht negativ sein.", field)
     entitlement = min(programme_amount, eligible_costs)
     lines = [
         f"Zuwendungsfähige Ist-Ausgaben: {format_eur(eligible_costs)}; Betrag nach dem "
@@ -68,16 +69,18 @@ def settle(*, programme_amount: Decimal, eligible_costs: Decimal, paid: Decimal)
     )
 
 
-def pass_on_error(*, claim_amount: Decimal, passed_on: Decimal, share: Decimal) -> RuleError | None:
+def pass_on_error(
+    *, claim_amount: Decimal, passed_on: Decimal, share: Decimal
+) -> RuleViolation | None:
     """KIM §11: the county may pass on what the authority claims back, up to that claim.
 
     ``share`` is what is passed on to this sub-recipient; the sum passed on to
     all sub-recipients may not exceed the claim.
     """
     if share <= 0:
-        return RuleError("Der weitergegebene Betrag muss größer als 0 sein.", "amount")
+        return RuleViolation("Der weitergegebene Betrag muss größer als 0 sein.", "amount")
     if passed_on + share > claim_amount:
-        return RuleError(
+        return RuleViolation(
             f"Weitergegeben werden können höchstens {format_eur(claim_amount)} (die Rückforderung "
             f"der Bewilligungsbehörde); schon weitergegeben: {format_eur(passed_on)} (KIM § 11).",
             "amount",

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django import template
 
-from lotse.funding.rules.money import format_number
+from lotse.kernel.money import format_number
 
 register = template.Library()
 

@@ -6,7 +6,3 @@
 - ``tables``: reading payroll exports and lists of receipts line by line, with
   German errors that name the line and the column.
 """
-
-from lotse.funding.rules.money import RuleError
-
-__all__ = ["RuleError"]

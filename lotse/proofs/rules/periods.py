@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from lotse.funding.rules.money import RuleError
-from lotse.funding.rules.periods import add_months
+from lotse.kernel.dates import add_months
+from lotse.kernel.errors import RuleViolation
 
 ANNUAL = "annual"
 QUARTERLY = "quarterly"
@@ -61,15 +61,15 @@ def proof_period(*, slug: str, kind: str, year: int, quarter: int | None = None)
     """The period and due day of one proof, or a German error naming the rule."""
     family = family_of(slug)
     if kind not in KINDS:
-        raise RuleError("Unbekannte Art des Nachweises.", "kind")
+        raise RuleViolation("Unbekannte Art des Nachweises.", "kind")
     if not 2000 <= year <= 2100:
-        raise RuleError("Das Jahr muss zwischen 2000 und 2100 liegen.", "year")
+        raise RuleViolation("Das Jahr muss zwischen 2000 und 2100 liegen.", "year")
     start, end = date(year, 1, 1), date(year, 12, 31)
     if kind == QUARTERLY:
         if family != "kim":
-            raise RuleError("Quartalsnachweise verlangt nur KIM NRW (KIM § 15 Abs. 2).", "kind")
+            raise RuleViolation("Quartalsnachweise verlangt nur KIM NRW (KIM § 15 Abs. 2).", "kind")
         if quarter not in QUARTER_ENDS:
-            raise RuleError("Bitte ein Quartal von 1 bis 4 wählen.", "quarter")
+            raise RuleViolation("Bitte ein Quartal von 1 bis 4 wählen.", "quarter")
         month, day = QUARTER_ENDS[quarter]
         end = date(year, month, day)
         start = date(year, month - 2, 1)
@@ -77,13 +77,13 @@ def proof_period(*, slug: str, kind: str, year: int, quarter: int | None = None)
         return ProofPeriod(kind, start, end, end + timedelta(days=28), "KIM § 15 Abs. 2", quarter)
     if kind == INTERIM:
         if family != "bw":
-            raise RuleError(
+            raise RuleViolation(
                 "Zwischenverwendungsnachweise verlangt nur die VwV Integrationsmanagement "
                 "(BW 9.1.6).",
                 "kind",
             )
         if year not in BW_INTERIM_YEARS:
-            raise RuleError(
+            raise RuleViolation(
                 "Zwischenverwendungsnachweise gibt es nur für 2023 und 2024 (BW 9.1.6).", "year"
             )
         return ProofPeriod(kind, start, end, add_months(end, 3), "BW 9.1.6")

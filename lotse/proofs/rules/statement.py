@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from lotse.funding.rules.money import format_eur, round_cents
+from lotse.kernel.money import format_eur, round_cents
 
 ZERO = Decimal("0.00")
 

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from lotse.funding.rules.money import RuleError, parse_decimal
 from lotse.funding.rules.periods import parse_date
+from lotse.kernel.dates import format_date
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import parse_decimal
 from lotse.proofs.rules.periods import months_between
 
 MONTH_NAMES = {
@@ -61,7 +63,7 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-class TableError(RuleError):
+class TableError(RuleViolation):
     """The file as a whole is refused; ``problems`` lists every bad line."""
 
     def __init__(self, problems: list[Problem]):
@@ -143,7 +145,7 @@ def parse_month(value: object) -> date:
     match = re.match(r"^([a-zäöü]+)\.?\s+(\d{4})$", text)
     if match and match[1] in MONTH_NAMES:
         return date(int(match[2]), MONTH_NAMES[match[1]], 1)
-    raise RuleError("ist kein Monat (Beispiele: 01.2023, 2023-01, Januar 2023).", "month")
+    raise RuleViolation("ist kein Monat (Beispiele: 01.2023, 2023-01, Januar 2023).", "month")
 
 
 def parse_amount(value: object, *, allow_negative: bool) -> Decimal:
@@ -151,20 +153,20 @@ def parse_amount(value: object, *, allow_negative: bool) -> Decimal:
     if isinstance(value, int | Decimal) and not isinstance(value, bool):
         number = Decimal(value)
         if not number.is_finite() or abs(number) >= Decimal("1000000000"):
-            raise RuleError("ist keine gültige Zahl.", "amount")
+            raise RuleViolation("ist keine gültige Zahl.", "amount")
     else:
         text = _text(value)
         if not text:
-            raise RuleError("ist leer; bitte einen Betrag angeben.", "amount")
+            raise RuleViolation("ist leer; bitte einen Betrag angeben.", "amount")
         number = parse_decimal(text, field="amount", label="Der Betrag")
     if number != number.quantize(Decimal("0.01")):
-        raise RuleError("hat mehr als zwei Nachkommastellen (ganze Cent).", "amount")
+        raise RuleViolation("hat mehr als zwei Nachkommastellen (ganze Cent).", "amount")
     if number < 0 and not allow_negative:
-        raise RuleError("darf nicht negativ sein.", "amount")
+        raise RuleViolation("darf nicht negativ sein.", "amount")
     return number.quantize(Decimal("0.01"))
 
 
-def _message(error: RuleError) -> str:
+def _message(error: RuleViolation) -> str:
     text = error.message
     for prefix in ("Der Betrag ", "Das Datum "):
         text = text.removeprefix(prefix)
@@ -234,15 +236,15 @@ def read_payroll(
                         number,
                         "Monat",
                         f"{month:%m.%Y} liegt außerhalb des Nachweiszeitraums "
-                        f"({start:%d.%m.%Y}–{end:%d.%m.%Y}).",
+                        f"({format_date(start)}–{format_date(end)}).",
                     )
                 )
-        except RuleError as error:
+        except RuleViolation as error:
             month = None
             problems.append(Problem(number, "Monat", error.message))
         try:
             amount = parse_amount(_cell(row, columns["amount"]), allow_negative=True)
-        except RuleError as error:
+        except RuleViolation as error:
             amount = None
             problems.append(Problem(number, "Arbeitgeberbrutto", _message(error)))
         if key and month and amount is not None:
@@ -276,11 +278,11 @@ def read_receipts(rows: list[list], *, start: date, end: date) -> list[ReceiptLi
                     Problem(
                         number,
                         "Datum",
-                        f"{day:%d.%m.%Y} liegt außerhalb des Nachweiszeitraums "
-                        f"({start:%d.%m.%Y}–{end:%d.%m.%Y}).",
+                        f"{format_date(day)} liegt außerhalb des Nachweiszeitraums "
+                        f"({format_date(start)}–{format_date(end)}).",
                     )
                 )
-        except RuleError as error:
+        except RuleViolation as error:
             day = None
             problems.append(Problem(number, "Datum", _message(error)))
         payee = _text(_cell(row, columns["payee"]))
@@ -295,7 +297,7 @@ def read_receipts(rows: list[list], *, start: date, end: date) -> list[ReceiptLi
             problems.append(Problem(number, "Grund", "ist länger als 300 Zeichen."))
         try:
             amount = parse_amount(_cell(row, columns["amount"]), allow_negative=False)
-        except RuleError as error:
+        except RuleViolation as error:
             amount = None
             problems.append(Problem(number, "Betrag", _message(error)))
         if day and payee and reason and amount is not None:

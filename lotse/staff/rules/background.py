@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from lotse.staff.rules.common import Finding, StaffFunction, format_date
+from lotse.kernel.dates import format_date
+from lotse.staff.rules.common import Finding, StaffFunction
 
 # BW 4.3 names these two groups only; KIM sets no such duty.
 CHECKED_FUNCTIONS = frozenset(

@@ -4,16 +4,14 @@ Pure Python on purpose (no Django): the rules are tested exhaustively without a
 database, and the staff app only loads, calls and saves.
 """
 
-import calendar
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 from enum import StrEnum
 
 # One exception type for every refused change, so views catch one thing.
-from lotse.organisations.rules import RuleViolation
+from lotse.kernel.errors import RuleViolation
 
 ONE_DAY = timedelta(days=1)
 
@@ -155,41 +153,5 @@ def split_at_boundaries(span: DateRange, ranges: Iterable[DateRange]) -> list[Da
     return pieces
 
 
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` calendar months later, clamped to the month's last day.
-
-    This is how German law counts a period of months from an event (BGB § 187(1),
-    § 188(2) and (3)): 15 Jan + 3 months = 15 Apr; 30 Nov 2023 + 3 months =
-    29 Feb 2024; 31 Jan + 1 month = 28 or 29 Feb.
-    """
-    month_index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(month_index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
-
-
 def year_range(year: int) -> DateRange:
     return DateRange(date(year, 1, 1), date(year, 12, 31))
-
-
-def format_date(day: date) -> str:
-    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
-
-
-def format_range(span: DateRange) -> str:
-    if span.end is None:
-        return f"ab {format_date(span.start)}"
-    if span.start == span.end:
-        return f"am {format_date(span.start)}"
-    return f"vom {format_date(span.start)} bis {format_date(span.end)}"
-
-
-def format_number(value: Decimal) -> str:
-    """German notation without trailing zeros: 2 / 1,5."""
-    return format(value.normalize(), "f").replace(".", ",")
-
-
-def format_fte(value: Decimal) -> str:
-    """German notation, at least one decimal place: 0,5 / 0,25 / 1,0."""
-    text = format_number(value)
-    return text if "," in text else f"{text},0"

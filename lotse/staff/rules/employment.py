@@ -24,15 +24,9 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from lotse.staff.rules.common import (
-    DateRange,
-    Finding,
-    StaffFunction,
-    format_date,
-    format_fte,
-    format_range,
-    split_at_boundaries,
-)
+from lotse.kernel.dates import format_date, format_range
+from lotse.kernel.money import format_fte
+from lotse.staff.rules.common import DateRange, Finding, StaffFunction, split_at_boundaries
 
 # BW 5.5: "Teilzeitstellen sind zuwendungsfähig, wenn ein Beschäftigungsumfang im
 # Integrationsmanagement von mindestens 0,25 VZÄ erreicht wird."
@@ -175,7 +169,7 @@ def _shape_errors(period: EmploymentPeriod) -> list[Finding]:
                     "Der Stellenumfang muss größer als 0 und höchstens 1,0 VZÄ (eine volle Stelle) "
                     "sein"
                     + (
-                        f"; angegeben sind {format_fte(period.fte)} VZÄ."
+                        f"; angegeben sind {format_fte(period.fte)}."
                         if period.fte.is_finite()
                         else "."
                     )
@@ -190,7 +184,7 @@ def _shape_errors(period: EmploymentPeriod) -> list[Finding]:
                 source="BW 3.4",
                 message=(
                     f"Der aus Fördermitteln finanzierte Anteil muss zwischen 0 und dem Stellenumfang "
-                    f"({format_fte(period.fte)} VZÄ) liegen; der Rest ist die Aufstockung mit "
+                    f"({format_fte(period.fte)}) liegen; der Rest ist die Aufstockung mit "
                     "Eigenmitteln der Kommune (BW 3.4)."
                 ),
                 field="funded_fte",
@@ -216,8 +210,8 @@ def _interruption_errors(interruption: Interruption, period: EmploymentPeriod) -
             Finding(
                 code="interruption_outside_period",
                 message=(
-                    f"Die Unterbrechung {format_range(interruption.span)} liegt nicht vollständig "
-                    f"in der Beschäftigung {format_range(period.span)}."
+                    f"Die Unterbrechung {format_range(interruption.span.start, interruption.span.end)} liegt nicht vollständig "
+                    f"in der Beschäftigung {format_range(period.span.start, period.span.end)}."
                 ),
                 field="interruptions",
             )
@@ -255,7 +249,7 @@ def _position_overlap_errors(
         Finding(
             code="position_overlap",
             message=(
-                f"Diese Stelle ist {format_range(overlap)} bereits besetzt; Beschäftigungszeiten "
+                f"Diese Stelle ist {format_range(overlap.start, overlap.end)} bereits besetzt; Beschäftigungszeiten "
                 "derselben Stelle dürfen sich nicht überschneiden."
             ),
             field="start",
@@ -283,7 +277,7 @@ def _person_fte_errors(
                     code="person_fte_over_one",
                     message=(
                         f"Zusammen mit ihren anderen Beschäftigungen wäre die Person "
-                        f"{format_range(piece)} mit {format_fte(total)} VZÄ beschäftigt; mehr als "
+                        f"{format_range(piece.start, piece.end)} mit {format_fte(total)} beschäftigt; mehr als "
                         "eine volle Stelle (1,0 VZÄ) ist nicht möglich."
                     ),
                     field="fte",
@@ -303,7 +297,7 @@ def _coordinating_office_errors(
                 source="BW 5.6",
                 message=(
                     "Die koordinierende Stelle ist mit einem Stellenumfang von mindestens 0,5 VZÄ "
-                    f"zu besetzen (BW 5.6); angegeben sind {format_fte(period.fte)} VZÄ."
+                    f"zu besetzen (BW 5.6); angegeben sind {format_fte(period.fte)}."
                 ),
                 field="fte",
             )
@@ -321,7 +315,7 @@ def _coordinating_office_errors(
                     source="BW 5.6",
                     message=(
                         "Die Stelle der koordinierenden Stelle ist nicht teilbar (BW 5.6): "
-                        f"{format_range(overlap)} ist sie bereits mit einer anderen Person besetzt."
+                        f"{format_range(overlap.start, overlap.end)} ist sie bereits mit einer anderen Person besetzt."
                     ),
                     field="person",
                 )
@@ -360,7 +354,7 @@ def employment_fundability(*, period: EmploymentPeriod) -> list[Finding]:
                 source="BW 5.5",
                 message=(
                     "Teilzeitstellen im Integrationsmanagement sind erst ab 0,25 VZÄ "
-                    f"zuwendungsfähig (BW 5.5); angegeben sind {format_fte(period.fte)} VZÄ."
+                    f"zuwendungsfähig (BW 5.5); angegeben sind {format_fte(period.fte)}."
                 ),
                 field="fte",
             )
@@ -519,18 +513,20 @@ def _adjacent(end: date, start: date) -> bool:
 def _gap_finding(
     segment: CoverageSegment, interruptions: Sequence[Interruption], minimum_fte: Decimal
 ) -> Finding:
-    when = format_range(segment.span)
+    when = format_range(segment.span.start, segment.span.end)
     message = (
         f"{when[0].upper()}{when[1:]} ({segment.day_count} "
         f"{'Tag' if segment.day_count == 1 else 'Tage'}) ist keine Integrationsmanagerin und kein "
-        f"Integrationsmanager mit mindestens {format_fte(minimum_fte)} VZÄ beschäftigt; die "
+        f"Integrationsmanager mit mindestens {format_fte(minimum_fte)} beschäftigt; die "
         "Förderung setzt die fortwährende Beschäftigung voraus (BW 3.4)."
     )
     pending = [i for i in interruptions if not i.approved and i.span.overlaps(segment.span)]
     if pending:
         # dict.fromkeys: one leave recorded on two posts of a person is named once
         reasons = "; ".join(
-            dict.fromkeys(f"{i.reason.strip()} {format_range(i.span)}" for i in pending)
+            dict.fromkeys(
+                f"{i.reason.strip()} {format_range(i.span.start, i.span.end)}" for i in pending
+            )
         )
         message += (
             f" Für die Unterbrechung ({reasons}) fehlt die Zustimmung der Bewilligungsstelle "

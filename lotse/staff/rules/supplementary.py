@@ -22,7 +22,9 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from lotse.staff.rules.common import DateRange, Finding, add_months, format_date, format_number
+from lotse.kernel.dates import add_months, format_date
+from lotse.kernel.money import format_number
+from lotse.staff.rules.common import DateRange, Finding
 
 # BW 4.1.2.2: "innerhalb von drei Monaten … begonnen"
 START_WITHIN_MONTHS = 3

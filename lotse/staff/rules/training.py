@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from lotse.staff.rules.common import DateRange, Finding, format_date, merge_ranges, year_range
+from lotse.kernel.dates import format_date
+from lotse.staff.rules.common import DateRange, Finding, merge_ranges, year_range
 
 # A part year counts: one day of employment in a year makes the duty apply.
 # Programmes may set a higher threshold.

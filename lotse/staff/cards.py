@@ -12,10 +12,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from lotse.accounts.scope import has_area
+from lotse.core.tenancy import Area
 from lotse.staff.selectors import compliance_report, worklist
 
 
-def staff_tasks(user, *, on: date) -> list[dict]:
+def start_cards(user, *, on: date) -> list[dict]:
+    if not has_area(user, Area.STAFF, on=on):
+        return []
     items = worklist(compliance_report(user, year=on.year, as_of=on))
     counts = Counter((item.title, item.rule.key, item.overdue) for item in items)
     base = reverse("staff:compliance")

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from lotse.core.start import navigation_for
+from lotse.home.navigation import navigation_for
 
 
 def shell(request) -> dict:

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_start_page_offers_what_the_role_can_do(login, username, expected):
-    body = login(username).get(reverse("core:home")).content.decode()
+    body = login(username).get(reverse("home:start")).content.decode()
     for title in expected:
         assert title in body
     assert "coming soon" not in body.lower() and "demnächst" not in body.lower()
@@ -56,7 +56,7 @@ def test_home_and_tree_need_a_constant_number_of_queries(
 ):
     client = login(username)
     with django_assert_max_num_queries(14):
-        client.get(reverse("core:home"))
+        client.get(reverse("home:start"))
     with django_assert_max_num_queries(12):
         client.get(reverse("organisations:tree"))
 

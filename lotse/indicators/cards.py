@@ -14,13 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from lotse.accounts.permissions import Role
-from lotse.core.tenancy import active_memberships
+from lotse.accounts.scope import active_memberships
+from lotse.core.tenancy import Area
+from lotse.kernel.dates import format_date
 from lotse.organisations import rules as org_rules
 
 # BW 9.1.9: reference date 31 December, due 31 January of the following year (the
 # catalogue may set other days; the start page shows the statutory ones).
 DUE_MONTH, DUE_DAY = 1, 31
-CLOSING_KINDS = (org_rules.MUNICIPALITY, org_rules.ASSOCIATION, org_rules.WELFARE)
 
 
 def reporting_year(on: date) -> int:
@@ -43,37 +44,42 @@ def duties(user, *, on: date) -> list[tuple[str, object]]:
     found = []
     for membership in active_memberships(user, on):
         unit = membership.organisation
-        if membership.role == Role.TEAM_LEAD and unit.kind in CLOSING_KINDS:
+        if membership.role == Role.TEAM_LEAD and unit.kind in org_rules.CASE_KEEPERS:
             found.append(("close", unit))
         elif membership.role == Role.COORDINATION and unit.kind == org_rules.COUNTY:
             found.append(("report", unit))
     return found
 
 
-def indicator_tasks(user, *, on: date) -> list[dict]:
+def start_cards(user, *, on: date) -> list[dict]:
+    if not user.has_area(Area.AGGREGATES, on=on):
+        return []
     own = duties(user, on=on)
     if own:
-        return _duty_tasks(user, own, on=on)
+        return _duty_cards(user, own, on=on)
+    return [next_deadline_card(on=on)]
+
+
+def next_deadline_card(*, on: date) -> dict:
+    """For everyone with aggregates but no closing duty: the next deadline."""
     year = reporting_year(on)
     due = date(year + 1, DUE_MONTH, DUE_DAY)
     days = (due - on).days
-    return [
-        {
-            "title": _("Kennzahlen"),
-            "text": ngettext(
-                "Berichtsjahr %(year)s: Stichtag 31.12.%(year)s, abzugeben bis %(due)s "
-                "(noch %(days)s Tag, BW 9.1.9).",
-                "Berichtsjahr %(year)s: Stichtag 31.12.%(year)s, abzugeben bis %(due)s "
-                "(noch %(days)s Tage, BW 9.1.9).",
-                days,
-            )
-            % {"year": year, "due": due.strftime("%d.%m.%Y"), "days": days},
-            "url": f"{reverse('indicators:dashboard')}?year={min(year, on.year)}",
-        }
-    ]
+    return {
+        "title": _("Kennzahlen"),
+        "text": ngettext(
+            "Berichtsjahr %(year)s: Stichtag 31.12.%(year)s, abzugeben bis %(due)s "
+            "(noch %(days)s Tag, BW 9.1.9).",
+            "Berichtsjahr %(year)s: Stichtag 31.12.%(year)s, abzugeben bis %(due)s "
+            "(noch %(days)s Tage, BW 9.1.9).",
+            days,
+        )
+        % {"year": year, "due": format_date(due), "days": days},
+        "url": f"{reverse('indicators:dashboard')}?year={min(year, on.year)}",
+    }
 
 
-def _duty_tasks(user, own: list[tuple[str, object]], *, on: date) -> list[dict]:
+def _duty_cards(user, own: list[tuple[str, object]], *, on: date) -> list[dict]:
     """BW 9.1.9: last year can be closed from 1 January and is due on 31 January; the
     item stays (overdue) until the year is closed."""
     from lotse.indicators.models import YearClosure
@@ -93,7 +99,7 @@ def _duty_tasks(user, own: list[tuple[str, object]], *, on: date) -> list[dict]:
         values = {
             "unit": unit.name,
             "year": year,
-            "due": due.strftime("%d.%m.%Y"),
+            "due": format_date(due),
             "days": _days_text((due - on).days),
         }
         if duty == "close":

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from lotse.indicators.tasks import indicator_tasks, reporting_year
+from lotse.indicators.cards import next_deadline_card, reporting_year, start_cards
 
 
 def test_last_years_figures_are_due_until_31_january():
@@ -16,7 +16,7 @@ def test_last_years_figures_are_due_until_31_january():
 
 
 def test_the_task_counts_the_days_left():
-    (task,) = indicator_tasks(None, on=date(2026, 1, 30))
+    task = next_deadline_card(on=date(2026, 1, 30))
     assert "Berichtsjahr 2025" in task["text"] and "31.01.2026" in task["text"]
     assert "noch 1 Tag," in task["text"]
     assert task["url"].endswith("?year=2025")
@@ -24,7 +24,7 @@ def test_the_task_counts_the_days_left():
 
 @pytest.mark.django_db
 def test_the_start_page_and_navigation_lead_to_the_indicators(login):
-    body = login("coord.unna").get(reverse("core:home")).content.decode()
+    body = login("coord.unna").get(reverse("home:start")).content.decode()
     assert "Berichtsjahr" in body and reverse("indicators:dashboard") in body
     assert reverse("indicators:dashboard") not in login("dpo").get("/").content.decode()
 
@@ -34,7 +34,7 @@ def _texts(username, on):
 
     return [
         (str(task["title"]), str(task["text"]))
-        for task in indicator_tasks(User.objects.get(username=username), on=on)
+        for task in start_cards(User.objects.get(username=username), on=on)
     ]
 
 

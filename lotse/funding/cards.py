@@ -1,11 +1,12 @@
-"""The grants officer's start-page items: what waits for a decision (issue 5 items 3 and 5)."""
+"""The grants officer's start-page card: what waits for a decision (issue 5 items 3 and 5)."""
 
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from lotse.core.tenancy import Area, has_area
+from lotse.accounts.scope import has_area
+from lotse.core.tenancy import Area
 from lotse.funding.models import (
     GrantDecision,
     PaymentRequest,
@@ -26,8 +27,10 @@ DRAFT = (
 )
 
 
-def grant_tasks(user) -> list[dict]:
+def start_cards(user, *, on) -> list[dict]:
     """Counts only, in two queries: requests to decide or pay, proposals, draft decisions."""
+    if not has_area(user, Area.GRANTS, on=on):
+        return []
     decisions = GrantDecision.objects.for_user(user).aggregate(
         drafts=Count("id", filter=DRAFT, distinct=True),
         proposals=Count(

@@ -1,6 +1,6 @@
-"""Money and numbers for the funding rules: parsing without float, rounding once, German display.
+"""Money and numbers: parsing without float, rounding half-up once, German display.
 
-No Django here (see lotse/funding/rules/__init__.py). Every amount that goes in
+No Django here (see lotse/kernel/__init__.py). Every amount that goes in
 or comes out is a ``decimal.Decimal``. In between, the rules compute with exact
 fractions (``fractions.Fraction``: 57,000 × 184/365 is kept as a ratio, not as
 a 28-digit approximation), so the one rounding half-up to whole cents at the
@@ -16,21 +16,14 @@ from contextlib import contextmanager
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from fractions import Fraction
 
+from lotse.kernel.errors import RuleViolation
+
 CENT = Decimal("0.01")
 # Larger than any municipal or state budget; keeps every product far inside the
 # working precision below, so no computation can overflow or silently round.
 MAX_AMOUNT = Decimal("1000000000000")  # 10^12 EUR
 # Working precision of every computation: 10^12 × 10^12 still has 36 digits to spare.
 PRECISION = 60
-
-
-class RuleError(ValueError):
-    """A funding rule refuses the input. ``message`` is German and names the rule."""
-
-    def __init__(self, message: str, field: str = ""):
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 @contextmanager
@@ -83,7 +76,7 @@ def parse_decimal(value: object, *, field: str, label: str = "Der Wert") -> Deci
     pass through them.
     """
     if isinstance(value, bool) or value is None:
-        raise RuleError(f"{label} fehlt oder ist keine Zahl.", field)
+        raise RuleViolation(f"{label} fehlt oder ist keine Zahl.", field)
     if isinstance(value, Decimal):
         number = value
     elif isinstance(value, int):
@@ -93,30 +86,30 @@ def parse_decimal(value: object, *, field: str, label: str = "Der Wert") -> Deci
         for suffix in ("EUR", "€", "%"):
             text = text.removesuffix(suffix)
         if len(text) > 40 or not text:
-            raise RuleError(f"{label} ist keine Zahl.", field)
+            raise RuleViolation(f"{label} ist keine Zahl.", field)
         if ("," in text or text.count(".") > 1) and _GERMAN_GROUPED.match(text):
             text = text.replace(".", "").replace(",", ".")
         elif _PLAIN.match(text):
             text = text.replace(",", ".")
         else:
-            raise RuleError(
+            raise RuleViolation(
                 f"{label} ist keine Zahl (Beispiele: 0,5 oder 1234,56 oder 1.234,56).", field
             )
         try:
             number = Decimal(text)
         except InvalidOperation as exc:  # pragma: no cover - the patterns above exclude it
-            raise RuleError(f"{label} ist keine Zahl.", field) from exc
+            raise RuleViolation(f"{label} ist keine Zahl.", field) from exc
     else:
-        raise RuleError(
+        raise RuleViolation(
             f"{label} muss als Zahl oder Text angegeben werden, nicht als {type(value).__name__}.",
             field,
         )
     if not number.is_finite():
-        raise RuleError(f"{label} ist keine endliche Zahl.", field)
+        raise RuleViolation(f"{label} ist keine endliche Zahl.", field)
     if abs(number) >= MAX_AMOUNT:
-        raise RuleError(f"{label} ist unplausibel groß (höchstens 999.999.999.999,99).", field)
+        raise RuleViolation(f"{label} ist unplausibel groß (höchstens 999.999.999.999,99).", field)
     if number != 0 and number.normalize().as_tuple().exponent < -10:
-        raise RuleError(f"{label} hat zu viele Nachkommastellen (höchstens 10).", field)
+        raise RuleViolation(f"{label} hat zu viele Nachkommastellen (höchstens 10).", field)
     return number
 
 
@@ -124,9 +117,9 @@ def parse_money(value: object, *, field: str, label: str = "Der Betrag") -> Deci
     """A sum of money in EUR: at most two decimal places (whole cents), not negative."""
     number = parse_decimal(value, field=field, label=label)
     if number < 0:
-        raise RuleError(f"{label} darf nicht negativ sein.", field)
+        raise RuleViolation(f"{label} darf nicht negativ sein.", field)
     if number != number.quantize(CENT, rounding=ROUND_HALF_UP):
-        raise RuleError(f"{label} hat mehr als zwei Nachkommastellen (ganze Cent).", field)
+        raise RuleViolation(f"{label} hat mehr als zwei Nachkommastellen (ganze Cent).", field)
     return number
 
 

@@ -5,8 +5,8 @@ from fractions import Fraction
 
 import pytest
 
-from lotse.funding.rules.money import (
-    RuleError,
+from lotse.kernel.errors import RuleViolation
+from lotse.kernel.money import (
     amount_text,
     format_eur,
     format_fte,
@@ -41,18 +41,18 @@ def test_numbers_in_either_notation(text, expected):
     "bad", ["", "abc", "1,2,3", "NaN", "Infinity", "1e999999", "💥", "a" * 5000, None, True, 0.5]
 )
 def test_garbage_and_floats_are_refused_with_the_field_named(bad):
-    with pytest.raises(RuleError) as caught:
+    with pytest.raises(RuleViolation) as caught:
         parse_decimal(bad, field="fte")
     assert caught.value.field == "fte"
 
 
 def test_money_has_whole_cents_and_is_not_negative():
     assert parse_money("1.234,50", field="costs") == Decimal("1234.50")
-    with pytest.raises(RuleError, match="zwei Nachkommastellen"):
+    with pytest.raises(RuleViolation, match="zwei Nachkommastellen"):
         parse_money("1.234", field="costs")  # a decimal point: 1,234 EUR – not whole cents
-    with pytest.raises(RuleError, match="negativ"):
+    with pytest.raises(RuleViolation, match="negativ"):
         parse_money("-1", field="costs")
-    with pytest.raises(RuleError, match="unplausibel groß"):
+    with pytest.raises(RuleViolation, match="unplausibel groß"):
         parse_money("99999999999999999999999", field="budget")
 
 
@@ -72,3 +72,10 @@ def test_german_display_and_api_text():
     assert format_fte(Decimal("1")) == "1,0 VZÄ"
     assert amount_text(Decimal("14367.1")) == "14367.10"
     assert amount_text(Decimal("1E+5")) == "100000.00"
+
+
+def test_fte_is_written_with_at_least_one_decimal():
+    assert format_fte(Decimal("0.5")) == "0,5 VZÄ"
+    assert format_fte(Decimal("0.25")) == "0,25 VZÄ"
+    assert format_fte(Decimal("1")) == "1,0 VZÄ"
+    assert format_fte(Decimal("0.50")) == "0,5 VZÄ"
