@@ -35,14 +35,14 @@ def parse_key(key: str) -> tuple[int, int, date]:
         raise RuleViolation(_("Diese Frist gibt es nicht."), "key") from exc
 
 
-def mark_done(user, *, key: str, note: str = "", today: date | None = None) -> DeadlineDone:
+def deadline_mark_done(*, by, key: str, note: str = "", today: date | None = None) -> DeadlineDone:
     """Mark one open deadline done (also before it is due: a proof sent early is done).
 
-    Only deadlines of organisations the user may change (Area.GRANTS write).
+    Only deadlines of organisations the by may change (Area.GRANTS write).
     """
     today = today or clock.today()
     organisation_id, deadline_id, due = parse_key(key)
-    if organisation_id not in organisation_ids_for(user, Area.GRANTS, write=True):
+    if organisation_id not in organisation_ids_for(by, Area.GRANTS, write=True):
         raise PermissionDenied
     # The deadline must exist for this organisation (and not be older than the window).
     open_keys = {item.key for item in deadlines_for([organisation_id], today=today, until=due)}
@@ -57,11 +57,11 @@ def mark_done(user, *, key: str, note: str = "", today: date | None = None) -> D
                 deadline_id=deadline_id,
                 due=due,
                 done_on=today,
-                by=user,
+                by=by,
                 note=note[:300],
             )
             audit_record(
-                actor=user,
+                actor=by,
                 action=AuditAction.UPDATE,
                 object_type="deadlines.deadlinedone",
                 object_id=done.pk,
@@ -198,7 +198,7 @@ def plan_reminders(*, today: date) -> int:
     return Reminder.objects.count() - before
 
 
-def send_reminders(*, today: date) -> ReminderRun:
+def reminders_send(*, today: date) -> ReminderRun:
     """Plan, claim and send. Overlapping runs never send one reminder twice.
 
     The claim is one conditional UPDATE: under PostgreSQL's READ COMMITTED a row

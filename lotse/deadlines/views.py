@@ -58,8 +58,8 @@ def worklist(request: HttpRequest) -> HttpResponse:
 @area_required(Area.GRANTS, write=True)
 def mark_done(request: HttpRequest) -> HttpResponse:
     try:
-        services.mark_done(
-            request.user, key=request.POST.get("key", ""), note=request.POST.get("note", "")
+        services.deadline_mark_done(
+            by=request.user, key=request.POST.get("key", ""), note=request.POST.get("note", "")
         )
     except RuleViolation as error:
         messages.error(request, error.message)

@@ -145,9 +145,9 @@ def _requests(decision: GrantDecision, luenen: Organisation, bergkamen: Organisa
         share=share_luenen,
         by=None,
     )
-    services.payment_request_decide(request=first, approve=True, note="", by=None)
-    services.payment_record_payout(
-        request=first, paid_on=date(2023, 1, 20), paid_amount=Decimal("47500.00"), by=None
+    services.payment_request_decide(payment_request=first, approve=True, note="", by=None)
+    services.payout_record(
+        payment_request=first, paid_on=date(2023, 1, 20), paid_amount=Decimal("47500.00"), by=None
     )
     services.payment_request_submit(
         organisation=luenen,

@@ -92,9 +92,13 @@ def get_request_for_user(user, pk, *, write: bool = False) -> PaymentRequest:
     )
 
 
-def can_decide(user, request: PaymentRequest) -> bool:
+def can_decide(user, payment_request: PaymentRequest) -> bool:
     """Only the recipient holding the grant approves and pays (KIM §6), not the requester."""
-    return GrantDecision.objects.for_user(user, write=True).filter(pk=request.decision_id).exists()
+    return (
+        GrantDecision.objects.for_user(user, write=True)
+        .filter(pk=payment_request.decision_id)
+        .exists()
+    )
 
 
 def positions_for(user, *, write: bool = False) -> QuerySet[FundedPosition]:

@@ -432,7 +432,7 @@ def contract_notice(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            notice = services.contract_notice(
+            notice = services.contract_notice_record(
                 contract=contract,
                 party=data["party"],
                 given_on=data["given_on"],

@@ -134,7 +134,7 @@ def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.payment_request_decide(
-                request=payment,
+                payment_request=payment,
                 approve=form.cleaned_data["approve"],
                 note=form.cleaned_data["note"] or "",
                 by=request.user,
@@ -163,8 +163,8 @@ def request_payout(request: HttpRequest, pk: int) -> HttpResponse:
     form = PayoutForm(request.POST)
     if form.is_valid():
         try:
-            services.payment_record_payout(
-                request=payment,
+            services.payout_record(
+                payment_request=payment,
                 paid_on=form.cleaned_data["paid_on"],
                 paid_amount=form.cleaned_data["paid_amount"],
                 by=request.user,

@@ -401,7 +401,7 @@ def proposal_discard(*, version: ContractVersion, by) -> ContractVersion:
 
 
 @transaction.atomic
-def contract_notice(
+def contract_notice_record(
     *, contract: PassThroughContract, party: Organisation, given_on: date, reasons: str, by
 ) -> ContractNotice:
     """KIM §15(2): notice with reasons; the contract ends at the earliest possible year end."""
@@ -520,7 +520,7 @@ def payment_request_submit(
         )
     if reasons:
         raise PaymentRefused(reasons, explanation)
-    request = PaymentRequest.objects.create(
+    payment_request = PaymentRequest.objects.create(
         organisation=organisation,
         decision=decision,
         amount=amount,
@@ -533,66 +533,68 @@ def payment_request_submit(
     PlannedPaymentLine.objects.bulk_create(
         PlannedPaymentLine(
             organisation=organisation,
-            request=request,
+            request=payment_request,
             due=p.due,
             amount=p.amount,
             purpose=p.purpose,
         )
         for p in planned
     )
-    audit_object(actor=by, action=AuditAction.CREATE, obj=request, purpose="Mittelabruf")
-    return request
+    audit_object(actor=by, action=AuditAction.CREATE, obj=payment_request, purpose="Mittelabruf")
+    return payment_request
 
 
-def _locked_request(request: PaymentRequest) -> PaymentRequest:
-    GrantDecision.objects.select_for_update().filter(pk=request.decision_id).first()
-    return PaymentRequest.objects.select_for_update().get(pk=request.pk)
+def _locked_payment_request(payment_request: PaymentRequest) -> PaymentRequest:
+    GrantDecision.objects.select_for_update().filter(pk=payment_request.decision_id).first()
+    return PaymentRequest.objects.select_for_update().get(pk=payment_request.pk)
 
 
 @transaction.atomic
 def payment_request_decide(
-    *, request: PaymentRequest, approve: bool, note: str, by
+    *, payment_request: PaymentRequest, approve: bool, note: str, by
 ) -> PaymentRequest:
-    """The recipient (county) approves or rejects a submitted request (KIM §6)."""
-    request = _locked_request(request)
-    if request.status != PaymentStatus.SUBMITTED:
+    """The recipient (county) approves or rejects a submitted payment_request (KIM §6)."""
+    payment_request = _locked_payment_request(payment_request)
+    if payment_request.status != PaymentStatus.SUBMITTED:
         raise RuleViolation("Über diesen Mittelabruf ist schon entschieden.", None)
     if not approve and not note.strip():
         raise RuleViolation("Bitte die Ablehnung begründen.", "decision_note")
-    request.status = PaymentStatus.APPROVED if approve else PaymentStatus.REJECTED
-    request.decision_note = note
-    request.decided_at = clock.now()
-    request.decided_by = by
-    request.save()
+    payment_request.status = PaymentStatus.APPROVED if approve else PaymentStatus.REJECTED
+    payment_request.decision_note = note
+    payment_request.decided_at = clock.now()
+    payment_request.decided_by = by
+    payment_request.save()
     audit_object(
         actor=by,
         action=AuditAction.UPDATE,
-        obj=request,
+        obj=payment_request,
         purpose="Mittelabruf freigegeben" if approve else "Mittelabruf abgelehnt",
     )
-    return request
+    return payment_request
 
 
 @transaction.atomic
-def payment_record_payout(
-    *, request: PaymentRequest, paid_on: date, paid_amount: Decimal, by
+def payout_record(
+    *, payment_request: PaymentRequest, paid_on: date, paid_amount: Decimal, by
 ) -> PaymentRequest:
-    """The payout of an approved request: never more than was approved."""
-    request = _locked_request(request)
-    if request.status != PaymentStatus.APPROVED:
+    """The payout of an approved payment_request: never more than was approved."""
+    payment_request = _locked_payment_request(payment_request)
+    if payment_request.status != PaymentStatus.APPROVED:
         raise RuleViolation("Ausgezahlt werden kann nur ein freigegebener Mittelabruf.", None)
-    if paid_amount is None or paid_amount <= 0 or paid_amount > request.amount:
+    if paid_amount is None or paid_amount <= 0 or paid_amount > payment_request.amount:
         raise RuleViolation(
             f"Der ausgezahlte Betrag muss größer als 0 und höchstens der freigegebene Betrag "
-            f"({format_eur(request.amount)}) sein.",
+            f"({format_eur(payment_request.amount)}) sein.",
             "paid_amount",
         )
-    request.status = PaymentStatus.PAID
-    request.paid_on = paid_on
-    request.paid_amount = paid_amount
-    request.save()
-    audit_object(actor=by, action=AuditAction.UPDATE, obj=request, purpose="Auszahlung erfasst")
-    return request
+    payment_request.status = PaymentStatus.PAID
+    payment_request.paid_on = paid_on
+    payment_request.paid_amount = paid_amount
+    payment_request.save()
+    audit_object(
+        actor=by, action=AuditAction.UPDATE, obj=payment_request, purpose="Auszahlung erfasst"
+    )
+    return payment_request
 
 
 # --- Settlement and recovery (item 7) ---------------------------------------------------------

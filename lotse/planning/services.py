@@ -35,16 +35,16 @@ def _log(user, action, obj, organisation_id, purpose):
     )
 
 
-def create_round(
-    user,
+def round_create(
     *,
+    by,
     authority: Organisation,
     year: int,
     budget: Decimal,
     minimum: Decimal,
     first_quota_year: int,
 ) -> FrameRound:
-    _check_write(user, authority.pk)
+    _check_write(by, authority.pk)
     if authority.kind != OrganisationKind.AUTHORITY:
         raise PermissionDenied
     if FrameRound.objects.filter(organisation=authority, year=year).exists():
@@ -68,15 +68,15 @@ def create_round(
             budget=budget,
             minimum=minimum,
             first_quota_year=first_quota_year,
-            created_by=user,
+            created_by=by,
         )
-        _log(user, AuditAction.CREATE, frame_round, authority.pk, "Planungsrahmen angelegt")
+        _log(by, AuditAction.CREATE, frame_round, authority.pk, "Planungsrahmen angelegt")
     return frame_round
 
 
-def replace_quotas(user, frame_round: FrameRound, quotas: dict[str, list[Decimal]]) -> int:
+def quotas_replace(*, by, frame_round: FrameRound, quotas: dict[str, list[Decimal]]) -> int:
     """All quotas of the round at once; counties are linked to Lotse's counties by name."""
-    _check_write(user, frame_round.organisation_id)
+    _check_write(by, frame_round.organisation_id)
     if frame_round.announced_on:
         raise RuleViolation(
             _("Der Planungsrahmen ist schon bekanntgegeben; die Quoten stehen fest (BW 5.2).")
@@ -103,13 +103,13 @@ def replace_quotas(user, frame_round: FrameRound, quotas: dict[str, list[Decimal
     with transaction.atomic():
         CountyQuota.objects.filter(round=frame_round).delete()
         CountyQuota.objects.bulk_create(rows)
-        _log(user, AuditAction.UPDATE, frame_round, authority.pk, "Zuteilungsquoten eingelesen")
+        _log(by, AuditAction.UPDATE, frame_round, authority.pk, "Zuteilungsquoten eingelesen")
     return len(quotas)
 
 
-def announce(user, frame_round: FrameRound, *, on: date) -> list[CountyFrame]:
+def round_announce(*, by, frame_round: FrameRound, on: date) -> list[CountyFrame]:
     """BW 5.2: announce the frames; each county in Lotse gets its own row."""
-    _check_write(user, frame_round.organisation_id)
+    _check_write(by, frame_round.organisation_id)
     if frame_round.announced_on:
         raise RuleViolation(_("Der Planungsrahmen ist schon bekanntgegeben."))
     result = round_result(frame_round)
@@ -137,7 +137,7 @@ def announce(user, frame_round: FrameRound, *, on: date) -> list[CountyFrame]:
         locked.save(update_fields=["announced_on"])
         frame_round.announced_on = on
         _log(
-            user,
+            by,
             AuditAction.UPDATE,
             frame_round,
             frame_round.organisation_id,
@@ -146,14 +146,14 @@ def announce(user, frame_round: FrameRound, *, on: date) -> list[CountyFrame]:
     return frames
 
 
-def save_numbers(
-    user, county_frame: CountyFrame, entries: dict[int, tuple[Decimal | None, bool]]
+def allocation_numbers_save(
+    *, by, county_frame: CountyFrame, entries: dict[int, tuple[Decimal | None, bool]]
 ) -> None:
     """Allocation numbers of the county's municipalities for the frame's year (BW 3.2).
 
     ``None`` removes a number. All or nothing.
     """
-    _check_write(user, county_frame.organisation_id)
+    _check_write(by, county_frame.organisation_id)
     allowed = set(
         Organisation.objects.filter(
             path__startswith=county_frame.organisation.path,
@@ -176,7 +176,7 @@ def save_numbers(
                 defaults={"number": number, "served_by_county": served},
             )
         _log(
-            user,
+            by,
             AuditAction.UPDATE,
             county_frame,
             county_frame.organisation_id,

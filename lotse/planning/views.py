@@ -52,8 +52,8 @@ def round_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            frame_round = services.create_round(
-                request.user,
+            frame_round = services.round_create(
+                by=request.user,
                 authority=data["authority"],
                 year=data["year"],
                 budget=data["budget"],
@@ -113,7 +113,7 @@ def round_quotas(request: HttpRequest, pk: int) -> HttpResponse:
         upload = form.cleaned_data.get("file")
         rows = rows_from_upload(upload) if upload else rows_from_text(form.cleaned_data["text"])
         quotas = parse_quotas(rows, frame_round.quota_years)
-        count = services.replace_quotas(request.user, frame_round, quotas)
+        count = services.quotas_replace(by=request.user, frame_round=frame_round, quotas=quotas)
     except QuotaImportError as error:
         return _round_page(request, frame_round, form=form, import_errors=error.errors, status=422)
     except RuleViolation as error:
@@ -132,7 +132,7 @@ def round_quotas(request: HttpRequest, pk: int) -> HttpResponse:
 def round_announce(request: HttpRequest, pk: int) -> HttpResponse:
     frame_round = get_for_user(FrameRound.objects.all(), request.user, pk, write=True)
     try:
-        frames = services.announce(request.user, frame_round, on=clock.today())
+        frames = services.round_announce(by=request.user, frame_round=frame_round, on=clock.today())
     except RuleViolation as error:
         messages.error(request, error.message)
     else:
@@ -162,7 +162,9 @@ def county_frame(request: HttpRequest, pk: int) -> HttpResponse:
         if not can_write:
             raise PermissionDenied
         if form.is_valid():
-            services.save_numbers(request.user, frame, form.entries())
+            services.allocation_numbers_save(
+                by=request.user, county_frame=frame, entries=form.entries()
+            )
             messages.success(request, _("Zuweisungszahlen gespeichert."))
             return redirect("planning:county_frame", pk=frame.pk)
         status = 422

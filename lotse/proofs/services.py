@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from lotse.core import clock
+from lotse.deadlines.services import deadline_mark_done
 from lotse.funding.models import (
     ContractAllocation,
     FundedPosition,
@@ -559,8 +560,6 @@ def proof_submit(*, proof: ProofOfUse, by, today: date | None = None) -> list[st
 
     Returns the keys of the deadlines marked done.
     """
-    from lotse.deadlines.services import mark_done
-
     today = today or clock.today()
     proof = ProofOfUse.objects.select_for_update().get(pk=proof.pk)
     _check_draft(proof)
@@ -577,7 +576,9 @@ def proof_submit(*, proof: ProofOfUse, by, today: date | None = None) -> list[st
     done = []
     for key in _matching_deadline_keys(proof, today=today):
         try:
-            mark_done(by, key=key, note=f"Verwendungsnachweis eingereicht ({proof})", today=today)
+            deadline_mark_done(
+                by=by, key=key, note=f"Verwendungsnachweis eingereicht ({proof})", today=today
+            )
         except RuleViolation:
             continue  # marked meanwhile: nothing to do
         done.append(key)

@@ -21,7 +21,7 @@ from django.urls import reverse
 from lotse.core import clock
 from lotse.deadlines.models import DeadlineDone, Reminder
 from lotse.deadlines.selectors import Level, deadlines_for
-from lotse.deadlines.services import applicable_lead, send_reminders
+from lotse.deadlines.services import applicable_lead, reminders_send
 from lotse.funding.models import (
     ContractAllocation,
     ContractVersion,
@@ -219,7 +219,7 @@ def officer(user):
 def test_remind_mails_the_nearest_grants_officer_once(unna, officer, settings):
     settings.LOTSE_REMINDER_DAYS = [30, 7]
     # 8 Jan 2027: proof of use (15 Jan) is 7 days away, the Q4 proof (28 Jan) 20 days.
-    first = send_reminders(today=date(2027, 1, 8))
+    first = reminders_send(today=date(2027, 1, 8))
     assert (first.sent, first.failed) == (4, 0)  # county's and Lünen's, two deadlines each
     assert {message.to[0] for message in mail.outbox} == {officer.email}
     subjects = sorted(message.subject for message in mail.outbox)
@@ -227,7 +227,7 @@ def test_remind_mails_the_nearest_grants_officer_once(unna, officer, settings):
         "Frist in 7 Tagen"
     )
     assert "KIM §8" in mail.outbox[0].body or "KIM §8" in mail.outbox[1].body
-    again = send_reminders(today=date(2027, 1, 8))
+    again = reminders_send(today=date(2027, 1, 8))
     assert (again.planned, again.sent) == (0, 0)
     assert len(mail.outbox) == 4
 
@@ -248,16 +248,16 @@ def test_a_deadline_marked_done_is_not_reminded(unna, officer, settings):
             done_on=date(2027, 1, 7),
             by=officer,
         )
-    assert send_reminders(today=date(2027, 1, 8)).sent == 0
+    assert reminders_send(today=date(2027, 1, 8)).sent == 0
 
 
 def test_a_failed_send_is_retried_by_the_next_run(unna, officer, settings):
     settings.LOTSE_REMINDER_DAYS = [7]
     with mock.patch("django.core.mail.EmailMessage.send", side_effect=OSError("down")):
-        failed = send_reminders(today=date(2027, 1, 8))
+        failed = reminders_send(today=date(2027, 1, 8))
     assert (failed.sent, failed.failed) == (0, 2)
     assert set(Reminder.objects.values_list("error", flat=True)) == {"OSError"}
-    retried = send_reminders(today=date(2027, 1, 9))
+    retried = reminders_send(today=date(2027, 1, 9))
     assert (retried.planned, retried.sent) == (0, 2)
     assert len(mail.outbox) == 2
 
@@ -268,7 +268,7 @@ def test_a_row_claimed_by_another_run_is_not_sent_again(unna, officer, settings)
 
     plan_reminders(today=date(2027, 1, 8))
     Reminder.objects.update(claimed_at=clock.now(), claim="other-run")
-    assert send_reminders(today=date(2027, 1, 8)).sent == 0
+    assert reminders_send(today=date(2027, 1, 8)).sent == 0
     assert mail.outbox == []
 
 
@@ -292,7 +292,7 @@ def test_two_overlapping_runs_send_every_reminder_exactly_once(settings):
     def run():
         barrier.wait()
         try:
-            results.append(send_reminders(today=date(2027, 1, 8)))
+            results.append(reminders_send(today=date(2027, 1, 8)))
         finally:
             connection.close()
 

@@ -99,16 +99,16 @@ def test_money_never_goes_to_a_foreign_node(demo):
 def test_decide_and_pay(demo):
     request = PaymentRequest.objects.get(organisation__name="Bergkamen")
     with pytest.raises(RuleViolation) as refused:
-        services.payment_request_decide(request=request, approve=False, note="", by=None)
+        services.payment_request_decide(payment_request=request, approve=False, note="", by=None)
     assert refused.value.field == "decision_note"
     with pytest.raises(RuleViolation):
-        services.payment_record_payout(
-            request=request, paid_on=date(2023, 2, 1), paid_amount=D("1"), by=None
+        services.payout_record(
+            payment_request=request, paid_on=date(2023, 2, 1), paid_amount=D("1"), by=None
         )
-    services.payment_request_decide(request=request, approve=True, note="", by=None)
+    services.payment_request_decide(payment_request=request, approve=True, note="", by=None)
     with pytest.raises(RuleViolation) as too_much:
-        services.payment_record_payout(
-            request=request, paid_on=date(2023, 2, 1), paid_amount=D("38000.01"), by=None
+        services.payout_record(
+            payment_request=request, paid_on=date(2023, 2, 1), paid_amount=D("38000.01"), by=None
         )
     assert too_much.value.field == "paid_amount"
 

@@ -585,7 +585,7 @@ def payment_request_decide(request, request_id: int, payload: DecisionIn):
     payment = _decidable(request, request_id)
     try:
         payment = services.payment_request_decide(
-            request=payment, approve=payload.approve, note=payload.note, by=request.user
+            payment_request=payment, approve=payload.approve, note=payload.note, by=request.user
         )
     except RuleViolation as violation:
         return _refused(violation.field or "", violation.message)
@@ -602,8 +602,8 @@ def payment_request_payout(request, request_id: int, payload: PayoutIn):
     payment = _decidable(request, request_id)
     try:
         amount = parse_money(payload.paid_amount, field="paid_amount", label="Der Betrag")
-        payment = services.payment_record_payout(
-            request=payment, paid_on=payload.paid_on, paid_amount=amount, by=request.user
+        payment = services.payout_record(
+            payment_request=payment, paid_on=payload.paid_on, paid_amount=amount, by=request.user
         )
     except RuleViolation as error:
         return _refused(error.field, error.message)

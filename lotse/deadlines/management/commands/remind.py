@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from lotse.core import clock
-from lotse.deadlines.services import plan_reminders, send_reminders, stuck_reminders
+from lotse.deadlines.services import plan_reminders, reminders_send, stuck_reminders
 
 
 class Command(BaseCommand):
@@ -38,7 +38,7 @@ class Command(BaseCommand):
                 "E-Mail-Versand ist nicht eingerichtet: LOTSE_EMAIL_HOST fehlt "
                 "(docs/operations.md, „Erinnerungen“)."
             )
-        run = send_reminders(today=day)
+        run = reminders_send(today=day)
         self.stdout.write(
             f"{run.planned} Erinnerungen neu geplant, {run.sent} gesendet, "
             f"{run.failed} fehlgeschlagen (werden beim nächsten Lauf wiederholt)."
