@@ -68,9 +68,13 @@ test: install browser-deps
 test-fast: install
 	$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser"
 
+## Style (ruff), the layers (import-linter, pyproject.toml) and types (mypy with
+## django-stubs: strict for lotse/kernel and the rules, plain for scope and API).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
+	LOTSE_SECRET_KEY=typecheck-only LOTSE_ALLOWED_HOSTS=localhost $(BIN)/mypy
 
 format: install
 	$(BIN)/ruff format .

@@ -28,7 +28,7 @@ class Message(str):
         message.params = params
         return message
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[object, tuple[str, dict[str, object]]]:
         # Pickled (e.g. into a cache or session) as the template and parameters.
         return (_rebuild, (self.template, self.params))
 

@@ -52,7 +52,7 @@ def to_decimal(value: Fraction, *, places: int = 4) -> Decimal:
 
 
 def is_exact(value: Fraction, *, places: int = 4) -> bool:
-    return (value * 10**places).denominator == 1
+    return bool((value * 10**places).denominator == 1)
 
 
 def floor_cents(value: Decimal) -> Decimal:
@@ -108,7 +108,8 @@ def parse_decimal(value: object, *, field: str, label: str = "Der Wert") -> Deci
         raise RuleViolation(f"{label} ist keine endliche Zahl.", field)
     if abs(number) >= MAX_AMOUNT:
         raise RuleViolation(f"{label} ist unplausibel groß (höchstens 999.999.999.999,99).", field)
-    if number != 0 and number.normalize().as_tuple().exponent < -10:
+    exponent = number.normalize().as_tuple().exponent
+    if number != 0 and isinstance(exponent, int) and exponent < -10:
         raise RuleViolation(f"{label} hat zu viele Nachkommastellen (höchstens 10).", field)
     return number
 

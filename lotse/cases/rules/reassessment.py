@@ -39,7 +39,7 @@ def reassessment_due_since(
 
 def ratings_error(
     ratings: Iterable[tuple[str, str, int | None, int | None]],
-) -> tuple[str, str] | None:
+) -> tuple[str | None, str] | None:
     """(field, German message) for incomplete or out-of-scale ratings, or None.
 
     ``ratings``: (field prefix, life area label, at start, now) per life area.

@@ -135,13 +135,14 @@ def interest_49a(
         percent = base + surcharge
         days = days_in_period(start=piece_start, end=piece_end)
         basis = 365 if day_basis == DayBasis.ACT_365 else days_in_year(piece_start.year)
-        amount = Fraction(principal) * Fraction(percent) / 100 * Fraction(days, basis)
-        parts.append(InterestPart(piece_start, piece_end, days, basis, base, percent, amount))
+        exact_amount = Fraction(principal) * Fraction(percent) / 100 * Fraction(days, basis)
+        parts.append(InterestPart(piece_start, piece_end, days, basis, base, percent, exact_amount))
         explanation.append(
             f"{format_date(piece_start)}–{format_date(piece_end)}: {format_eur(principal)} × "
             f"({format_percent(base)} + {format_number(surcharge)} Prozentpunkte = "
             f"{format_percent(percent)}) × "
-            f"{days}/{basis} Tage {'=' if is_exact(amount) else '≈'} {format_eur(amount, places=4)}"
+            f"{days}/{basis} Tage {'=' if is_exact(exact_amount) else '≈'} "
+            f"{format_eur(exact_amount, places=4)}"
         )
     total = sum((part.amount for part in parts), Fraction(0))
     amount = round_cents(total)

@@ -84,7 +84,9 @@ def planning_frame_distribute(
             "Obergrenze ist der Gesamtplanungsrahmen).",
             "budget",
         )
-    averages = {county: sum(map(Fraction, values)) / YEARS for county, values in quotas.items()}
+    averages = {
+        county: sum(map(Fraction, values), Fraction(0)) / YEARS for county, values in quotas.items()
+    }
     if not any(averages.values()):
         raise RuleViolation("Die Zuteilungsquoten sind alle 0: nichts zu verteilen.", "quotas")
 

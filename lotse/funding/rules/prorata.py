@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from lotse.funding.rules.periods import (
     days_in_period,
@@ -223,7 +224,7 @@ def _by_month(
 ) -> tuple[list[Segment], list[str], list[str]]:
     """KIM §6 "anteilig" read as months: full months count 1/12 each; see PartialMonth."""
     # (year, rate) → first day, last day, days, months (Decimal), full months, partial months as text
-    groups: dict[tuple[int, int], dict] = {}
+    groups: dict[tuple[int, int], dict[str, Any]] = {}
     notes: list[str] = []
     cuts = _rate_cuts(rates)
     for year, month, covered in months_of(start=start, end=end):

@@ -96,7 +96,9 @@ def proof_period(*, slug: str, kind: str, year: int, quarter: int | None = None)
     return ProofPeriod(kind, start, end, None, "")
 
 
-def clip(*, start: date, end: date, period_start: date, period_end: date | None):
+def clip(
+    *, start: date, end: date, period_start: date, period_end: date | None
+) -> tuple[date, date] | None:
     """The overlap of a proof period with an employment period, or None."""
     first = max(start, period_start)
     last = min(end, period_end) if period_end else end

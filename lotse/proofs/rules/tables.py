@@ -9,6 +9,7 @@ German; the caller saves nothing unless the whole file is clean.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -94,7 +95,9 @@ def _norm(text: object) -> str:
     return re.sub(r"\s+", "", str(text or "")).lower()
 
 
-def _columns(header: list, spec: dict) -> tuple[dict[str, int], list[Problem]]:
+def _columns(
+    header: list[object], spec: Mapping[str, tuple[str, Sequence[str]]]
+) -> tuple[dict[str, int], list[Problem]]:
     found: dict[str, int] = {}
     names = [_norm(cell) for cell in header]
     for role, (_label, aliases) in spec.items():
@@ -110,7 +113,7 @@ def _columns(header: list, spec: dict) -> tuple[dict[str, int], list[Problem]]:
     return found, problems
 
 
-def _cell(row: list, index: int) -> object:
+def _cell(row: list[object], index: int) -> object:
     return row[index] if index < len(row) else None
 
 
@@ -129,7 +132,7 @@ def parse_month(value: object) -> date:
     if isinstance(value, date):
         return date(value.year, value.month, 1)
     text = _text(value).lower()
-    patterns = (
+    patterns: tuple[tuple[str, Callable[[re.Match[str]], tuple[int, int]]], ...] = (
         (r"^(\d{1,2})[./](\d{4})$", lambda m: (int(m[2]), int(m[1]))),
         (r"^(\d{4})-(\d{1,2})$", lambda m: (int(m[1]), int(m[2]))),
         (r"^(\d{4})-(\d{1,2})-(\d{1,2})$", lambda m: (int(m[1]), int(m[2]))),
@@ -184,7 +187,7 @@ def personnel_number_key(value: object) -> str:
 
 
 def read_payroll(
-    rows: list[list], *, positions: dict[str, str], start: date, end: date
+    rows: list[list[object]], *, positions: dict[str, str], start: date, end: date
 ) -> list[PayrollLine]:
     """Payroll lines for the proof period; ``positions`` maps normalised names (and
     personnel numbers as ``personnel_number_key``) to position keys.
@@ -256,7 +259,7 @@ def read_payroll(
     return lines
 
 
-def read_receipts(rows: list[list], *, start: date, end: date) -> list[ReceiptLine]:
+def read_receipts(rows: list[list[object]], *, start: date, end: date) -> list[ReceiptLine]:
     """Receipts (Belegliste: date, payee, reason, amount; SPEC §4.3) within the proof period."""
     if not rows:
         raise TableError([Problem(1, "", "Die Datei ist leer.")])

@@ -190,13 +190,13 @@ def qualification_assess(
     """
     candidates: list[_Candidate] = []
     for degree in degrees:
-        level = (
+        degree_level = (
             QualificationLevel.SOCIAL_DEGREE
             if degree.field.is_social
             else QualificationLevel.OTHER_DEGREE
         )
         candidates.append(
-            _Candidate(level, degree.proven, f"Studienabschluss ({degree.field.label})")
+            _Candidate(degree_level, degree.proven, f"Studienabschluss ({degree.field.label})")
         )
     # BW 4.1.1.3 exempts integration managers only; the 2017 rules never covered the
     # coordinating office.
