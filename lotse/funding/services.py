@@ -41,7 +41,7 @@ from lotse.funding.rules.contracts import (
 )
 from lotse.funding.rules.payment_request import PlannedPayment, Reason, payment_request_check
 from lotse.funding.rules.settlement import pass_on_error, settle
-from lotse.kernel.errors import RuleViolation
+from lotse.kernel.errors import Detail, RuleViolation
 from lotse.kernel.money import format_eur
 from lotse.organisations.models import Organisation
 from lotse.privacy.models import AuditAction
@@ -459,6 +459,17 @@ class PaymentRefused(RuleViolation):
         super().__init__(" ".join(r.message for r in reasons), "amount")
         self.reasons = reasons
         self.explanation = explanation
+
+    def details(self) -> list[Detail]:
+        # Every reason; a missing account of earlier use concerns that input, the rest the amount.
+        return [
+            {
+                "field": "earlier_use" if r.code == "earlier_use_missing" else "amount",
+                "message": r.message,
+                "code": r.code,
+            }
+            for r in self.reasons
+        ]
 
 
 def _bound(queryset) -> Decimal:

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from lotse.funding.rules.periods import parse_date
 from lotse.kernel.dates import format_date
-from lotse.kernel.errors import RuleViolation
+from lotse.kernel.errors import Detail, RuleViolation
 from lotse.kernel.money import parse_decimal
 from lotse.proofs.rules.periods import months_between
 
@@ -72,6 +72,17 @@ class TableError(RuleViolation):
         super().__init__(
             "Die Datei wurde nicht übernommen: " + "; ".join(str(p) for p in problems[:3]), "file"
         )
+
+    def details(self) -> list[Detail]:
+        # Every bad line, not only the first three of the message; ``loc`` says where.
+        return [
+            {
+                "field": "file",
+                "message": str(problem),
+                "loc": ["file", str(problem.line), *([problem.column] if problem.column else [])],
+            }
+            for problem in self.problems
+        ]
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 # One exception type for every refused change, so views catch one thing.
-from lotse.kernel.errors import RuleViolation
+from lotse.kernel.errors import Detail, RuleViolation
 
 ONE_DAY = timedelta(days=1)
 
@@ -62,6 +62,13 @@ class StaffRuleViolation(RuleViolation):
     def __init__(self, findings: Sequence[Finding]):
         super().__init__(" ".join(f.message for f in findings), field=findings[0].field)
         self.findings = tuple(findings)
+
+    def details(self) -> list[Detail]:
+        # Every finding, with its code and source (None for a plain plausibility check).
+        return [
+            {"field": f.field or "", "message": f.message, "code": f.code, "source": f.source}
+            for f in self.findings
+        ]
 
 
 def ensure_no_errors(findings: Sequence[Finding]) -> None:
