@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from lotse.api.auth import BearerToken
+from lotse.api.errors import invalid_request, problems
 from lotse.api.parser import DecimalJSONParser
 from lotse.api.routers import (
     audit,
@@ -19,6 +20,7 @@ from lotse.api.routers import (
     proofs,
     staff,
 )
+from lotse.kernel.errors import RuleViolation
 
 api = NinjaAPI(
     title="Lotse API",
@@ -56,21 +58,13 @@ def _not_found(request, exc):
 @api.exception_handler(ValidationError)
 def _invalid(request, exc):
     """422 with every field named: {"detail": [{"field": "fte", "loc": [...], "msg": "…"}]}."""
-    errors = []
-    for error in exc.errors:
-        loc = [str(part) for part in error.get("loc", [])]
-        field = next(
-            (
-                part
-                for part in reversed(loc)
-                if part not in ("body", "query", "path", "payload", "data")
-            ),
-            "",
-        )
-        errors.append(
-            {"field": field, "loc": loc, "msg": error.get("msg", ""), "type": error.get("type", "")}
-        )
-    return api.create_response(request, {"detail": errors}, status=422)
+    return api.create_response(request, {"detail": invalid_request(exc.errors)}, status=422)
+
+
+@api.exception_handler(RuleViolation)
+def _rule_violation(request, exc):
+    """422 naming the field, for every rule error a router does not catch (lotse/api/errors.py)."""
+    return api.create_response(request, {"detail": problems(exc)}, status=422)
 
 
 api.add_router("/auth", auth.router)
