@@ -8,19 +8,11 @@ from django.core.validators import validate_email
 from ninja import Field, Schema
 from pydantic import field_validator
 
+from lotse.api.errors import ErrorOut
 from lotse.cases.api_selectors import MAX_ID
 from lotse.cases.models import Channel
 
 Id = Field(ge=1, le=MAX_ID)
-
-
-class FieldError(Schema):
-    field: str
-    msg: str
-
-
-class ErrorOut(Schema):
-    detail: list[FieldError]
 
 
 class ChangeOut(Schema):

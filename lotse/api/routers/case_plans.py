@@ -18,7 +18,6 @@ from lotse.api.case_schemas import (
     ConferenceIn,
     ConferenceOut,
     ConflictOut,
-    ErrorOut,
     GoalIn,
     GoalOut,
     GoalUpdateIn,
@@ -33,7 +32,8 @@ from lotse.api.case_schemas import (
     ReferralReopenIn,
     ReferralStatusIn,
 )
-from lotse.api.routers.cases import _refused, _Rows, _unknown
+from lotse.api.errors import ErrorOut, refused
+from lotse.api.routers.cases import _Rows
 from lotse.cases import api_selectors, services
 from lotse.cases.models import IntegrationPlan
 from lotse.cases.rules.plan import SECTIONS
@@ -107,16 +107,15 @@ def _snapshot(plan: IntegrationPlan, number: int) -> str:
     )
 
 
-def _conflict(request, client, conflict) -> Status:
+def _conflict(request, client, conflict: services.EditConflict) -> Status:
     fresh = _plan_or_404(request, client, write=True)
     _read(request, fresh, "Integrationsplan (Bearbeitungskonflikt, API)")
-    return Status(
-        409,
-        {
-            "detail": [{"field": "version", "msg": conflict.message}],
-            "version": fresh.version,
-            "changes": [{"field": label, "value": value} for label, value in conflict.changes],
-        },
+    return refused(
+        conflict,
+        status=409,
+        fields={"": "version"},
+        version=fresh.version,
+        changes=[{"field": label, "value": value} for label, value in conflict.changes],
     )
 
 
@@ -144,13 +143,15 @@ def plan_save(request, client_id: int, payload: PlanIn):
     data = payload.dict()
     version = data.pop("version")
     if current is not None and version is None:
-        return _unknown(
-            "version",
+        raise RuleViolation(
             "Version: Für diesen Fall gibt es bereits einen Integrationsplan; bitte die zuletzt "
             "gelesene Version mitsenden (BW 4.1.4 g).",
+            "version",
         )
     if current is None and version is not None:
-        return _unknown("version", "Version: Für diesen Fall gibt es noch keinen Integrationsplan.")
+        raise RuleViolation(
+            "Version: Für diesen Fall gibt es noch keinen Integrationsplan.", "version"
+        )
     try:
         plan = services.plan_save(
             client=client,
@@ -161,8 +162,6 @@ def plan_save(request, client_id: int, payload: PlanIn):
         )
     except services.EditConflict as conflict:
         return _conflict(request, client, conflict)
-    except RuleViolation as violation:
-        return _refused(violation)
     return Status(201 if current is None else 200, _plan_row(plan))
 
 
@@ -194,8 +193,6 @@ def _goal_save(request, client_id: int, data: dict, goal_id: int | None):
         )
     except services.EditConflict as conflict:
         return _conflict(request, client, conflict)
-    except RuleViolation as violation:
-        return _refused(violation)
     return _goal_row(goal)
 
 
@@ -325,17 +322,17 @@ def referral_create(request, client_id: int, payload: ReferralIn):
     client = api_selectors.client_for(request.user, client_id, write=True)
     service = api_selectors.service(request.user, payload.service)
     if service is None:
-        return _unknown(
-            "service",
+        raise RuleViolation(
             f"Ziel: Unbekannte Kennung „{payload.service}“ (siehe Liste der Regeldienste).",
+            "service",
         )
     goal = None
     if payload.goal_id:
         plan = api_selectors.plan_of(request.user, client, write=True)
         goal = plan.goals.filter(pk=payload.goal_id).first() if plan else None
         if goal is None:
-            return _unknown(
-                "goal_id", "Ziel im Integrationsplan: Das Ziel gehört nicht zu diesem Fall."
+            raise RuleViolation(
+                "Ziel im Integrationsplan: Das Ziel gehört nicht zu diesem Fall.", "goal_id"
             )
     try:
         referral = services.referral_create(
@@ -347,7 +344,7 @@ def referral_create(request, client_id: int, payload: ReferralIn):
             by=request.user,
         )
     except RuleViolation as violation:
-        return _refused(violation, {"goal": "goal_id"})
+        return refused(violation, fields={"goal": "goal_id"})
     return Status(201, _referral_detail(referral))
 
 
@@ -362,20 +359,17 @@ def referral_status(request, client_id: int, referral_id: int, payload: Referral
     client = api_selectors.client_for(request.user, client_id, write=True)
     referral = api_selectors.referral_of(request.user, client, referral_id, write=True)
     if ReferralStatus(referral.status) in FINAL:
-        return _unknown(
-            "status",
+        raise RuleViolation(
             "Stand: Die Vermittlung hat bereits ein Ergebnis; sie kann nur wiedereröffnet werden.",
+            "status",
         )
-    try:
-        referral = services.referral_status_update(
-            referral=referral,
-            status=payload.status,
-            on=payload.on,
-            note=payload.note,
-            by=request.user,
-        )
-    except RuleViolation as violation:
-        return _refused(violation)
+    referral = services.referral_status_update(
+        referral=referral,
+        status=payload.status,
+        on=payload.on,
+        note=payload.note,
+        by=request.user,
+    )
     return _referral_detail(referral)
 
 
@@ -394,7 +388,7 @@ def referral_reopen(request, client_id: int, referral_id: int, payload: Referral
             referral=referral, on=payload.on, note=payload.note, by=request.user
         )
     except RuleViolation as violation:
-        return _refused(violation, {"": "status"})
+        return refused(violation, fields={"": "status"})
     return _referral_detail(referral)
 
 
@@ -446,17 +440,14 @@ def conference_create(request, client_id: int, payload: ConferenceIn):
     """With at least one external body; each agreement becomes a goal in the plan."""
     require_area(request, Area.CASES, write=True)
     client = api_selectors.client_for(request.user, client_id, write=True)
-    try:
-        conference = services.conference_record(
-            client=client,
-            held_on=payload.held_on,
-            agenda=payload.agenda,
-            participants=[services.Participant(**p.dict()) for p in payload.participants],
-            agreements=[services.Agreement(**a.dict()) for a in payload.agreements],
-            by=request.user,
-        )
-    except RuleViolation as violation:
-        return _refused(violation)
+    conference = services.conference_record(
+        client=client,
+        held_on=payload.held_on,
+        agenda=payload.agenda,
+        participants=[services.Participant(**p.dict()) for p in payload.participants],
+        agreements=[services.Agreement(**a.dict()) for a in payload.agreements],
+        by=request.user,
+    )
     return Status(201, _conference_row(api_selectors.conferences_of(client).get(pk=conference.pk)))
 
 
@@ -500,17 +491,14 @@ def reassessment_create(request, client_id: int, payload: ReassessmentIn):
     client = api_selectors.client_for(request.user, client_id, write=True)
     areas = [r.life_area for r in payload.ratings]
     if len(set(areas)) != len(areas):
-        return _unknown("ratings", "Bewertungen: Jeder Lebensbereich höchstens einmal.")
-    try:
-        reassessment = services.reassessment_record(
-            client=client,
-            held_on=payload.held_on,
-            note=payload.note,
-            ratings={r.life_area: (r.at_start, r.now) for r in payload.ratings},
-            by=request.user,
-        )
-    except RuleViolation as violation:
-        return _refused(violation)
+        raise RuleViolation("Bewertungen: Jeder Lebensbereich höchstens einmal.", "ratings")
+    reassessment = services.reassessment_record(
+        client=client,
+        held_on=payload.held_on,
+        note=payload.note,
+        ratings={r.life_area: (r.at_start, r.now) for r in payload.ratings},
+        by=request.user,
+    )
     return Status(
         201, _reassessment_row(api_selectors.reassessments_of(client).get(pk=reassessment.pk))
     )

@@ -33,12 +33,12 @@ from lotse.api.case_schemas import (
     ConsultationIn,
     ConsultationOut,
     DuplicatesOut,
-    ErrorOut,
     ExtensionDecisionIn,
     ExtensionIn,
     ExtensionOut,
     PersonalDataIn,
 )
+from lotse.api.errors import ErrorOut, refused
 from lotse.cases import api_selectors, services
 from lotse.cases.api_selectors import MAX_ID
 from lotse.cases.models import (
@@ -64,17 +64,6 @@ router = Router(tags=["Fallarbeit"])
 
 
 # --- Helpers ---------------------------------------------------------------------------------
-
-
-def _refused(violation: RuleViolation, fields: dict[str, str] | None = None) -> Status:
-    field = violation.field or ""
-    return Status(
-        422, {"detail": [{"field": (fields or {}).get(field, field), "msg": violation.message}]}
-    )
-
-
-def _unknown(field: str, msg: str) -> Status:
-    return Status(422, {"detail": [{"field": field, "msg": msg}]})
 
 
 def _row(client: Client) -> dict:
@@ -205,9 +194,8 @@ def catalogue(request, catalogue: str):
     require_area(request, Area.CASES)
     entries = api_selectors.catalogue_for(request.user, catalogue[:40])
     if entries is None:
-        return Status(
-            404,
-            {"detail": [{"field": "catalogue", "msg": "Katalog: Diesen Katalog gibt es nicht."}]},
+        return refused(
+            RuleViolation("Katalog: Diesen Katalog gibt es nicht.", "catalogue"), status=404
         )
     return [_catalogue_row(entry) for entry in entries]
 
@@ -246,10 +234,10 @@ def client_create(request, payload: ClientCreateIn):
     require_area(request, Area.CASES, write=True)
     organisation = _case_organisations(request.user).filter(pk=payload.organisation_id).first()
     if organisation is None:
-        return _unknown(
-            "organisation_id",
+        raise RuleViolation(
             "Fallführende Stelle: Diese Stelle gibt es nicht oder sie gehört nicht zu Ihrem "
             "Zuständigkeitsbereich.",
+            "organisation_id",
         )
     municipality_id = payload.municipality_id or (
         organisation.pk if organisation.kind == org_rules.MUNICIPALITY else None
@@ -262,10 +250,10 @@ def client_create(request, payload: ClientCreateIn):
         else None
     )
     if municipality is None:
-        return _unknown(
-            "municipality_id",
+        raise RuleViolation(
             "Wohnort: Bitte eine Stadt oder Gemeinde Ihres Zuständigkeitsbereichs angeben "
             "(Anschlussunterbringung).",
+            "municipality_id",
         )
     try:
         client = services.client_create(
@@ -277,7 +265,7 @@ def client_create(request, payload: ClientCreateIn):
             by=request.user,
         )
     except RuleViolation as violation:
-        return _refused(violation, {"municipality": "municipality_id"})
+        return refused(violation, fields={"municipality": "municipality_id"})
     return Status(201, _detail(request, client.pk, purpose="Fall über die API angelegt"))
 
 
@@ -300,18 +288,18 @@ def client_update(request, client_id: int, payload: PersonalDataIn):
         try:
             PartialDate.parse(data["birth_date"])
         except ValueError as exc:
-            return _unknown("birth_date", f"Geburtsdatum: {translated(exc.args[0])}")
+            raise RuleViolation(f"Geburtsdatum: {translated(exc.args[0])}", "birth_date") from exc
     if not confirmed:
         duplicates = _duplicates(request.user, client, data)
-        if duplicates:
-            return Status(409, duplicates)
+        if duplicates is not None:
+            return duplicates
     if data.get("residence_status"):
         status = ResidenceStatus.objects.filter(code=data["residence_status"], active=True).first()
         if status is None:
-            return _unknown(
-                "residence_status",
+            raise RuleViolation(
                 f"Aufenthaltsstatus: Die Kennung „{data['residence_status']}“ steht nicht in "
                 "der Liste der Aufenthaltsstatus.",
+                "residence_status",
             )
         data["residence_status"] = status
     elif "residence_status" in data:
@@ -328,20 +316,17 @@ def client_update(request, client_id: int, payload: PersonalDataIn):
             obj=fresh,
             purpose="Persönliche Angaben (Bearbeitungskonflikt, API)",
         )
-        return Status(
-            409,
-            {
-                "detail": [{"field": "version", "msg": conflict.message}],
-                "version": fresh.version,
-                "changes": [{"field": label, "value": value} for label, value in conflict.changes],
-            },
+        return refused(
+            conflict,
+            status=409,
+            fields={"": "version"},
+            version=fresh.version,
+            changes=[{"field": label, "value": value} for label, value in conflict.changes],
         )
-    except RuleViolation as violation:
-        return _refused(violation)
     return _detail(request, client_id, purpose="Persönliche Angaben über die API geändert")
 
 
-def _duplicates(user, client: Client, data: dict) -> dict | None:
+def _duplicates(user, client: Client, data: dict) -> Status | None:
     """The page's duplicate check (issue 3 item 11) for a partial update: the names and
     birth date as they would be after it. Only when one of them is sent."""
     identity_fields = (*services.NAME_FIELDS, "birth_date")
@@ -352,17 +337,17 @@ def _duplicates(user, client: Client, data: dict) -> dict | None:
     if not found:
         return None
     numbers = ", ".join(other.case_number for other in found)
-    return {
-        "detail": [
-            {
-                "field": "confirm_duplicate",
-                "msg": f"Mögliche Dublette: Nach Name und Geburtsdatum könnte es dieselbe Person "
-                f"sein wie in Fall {numbers}. Nichts wurde gespeichert. Ist es eine andere "
-                "Person, bitte mit „confirm_duplicate“: true erneut senden.",
-            }
-        ],
-        "duplicates": [{"id": other.pk, "case_number": other.case_number} for other in found],
-    }
+    warning = RuleViolation(
+        f"Mögliche Dublette: Nach Name und Geburtsdatum könnte es dieselbe Person sein wie in "
+        f"Fall {numbers}. Nichts wurde gespeichert. Ist es eine andere Person, bitte mit "
+        "„confirm_duplicate“: true erneut senden.",
+        "confirm_duplicate",
+    )
+    return refused(
+        warning,
+        status=409,
+        duplicates=[{"id": other.pk, "case_number": other.case_number} for other in found],
+    )
 
 
 # --- Consent (BW 4.1.4 f) ----------------------------------------------------------------------
@@ -408,20 +393,17 @@ def consent_create(request, client_id: int, payload: ConsentIn):
     client = api_selectors.client_for(request.user, client_id, write=True)
     purposes, unknown = api_selectors.catalogue_entries(ConsentPurpose, payload.purposes)
     if unknown:
-        return _unknown(
-            "purposes", f"Zwecke: Unbekannte Kennung „{unknown[0]}“ (siehe Liste der Zwecke)."
+        raise RuleViolation(
+            f"Zwecke: Unbekannte Kennung „{unknown[0]}“ (siehe Liste der Zwecke).", "purposes"
         )
-    try:
-        consent = services.consent_record(
-            client=client,
-            purposes=purposes,
-            given_on=payload.given_on,
-            explained_in=payload.explained_in,
-            interpreter=payload.interpreter,
-            by=request.user,
-        )
-    except RuleViolation as violation:
-        return _refused(violation)
+    consent = services.consent_record(
+        client=client,
+        purposes=purposes,
+        given_on=payload.given_on,
+        explained_in=payload.explained_in,
+        interpreter=payload.interpreter,
+        by=request.user,
+    )
     return Status(201, _consent_row(consent))
 
 
@@ -437,12 +419,9 @@ def consent_withdraw(request, client_id: int, consent_id: int, payload: ConsentW
     consent = get_for_user(
         client.consents.all(), request.user, consent_id if consent_id <= MAX_ID else 0, write=True
     )
-    try:
-        consent = services.consent_withdraw(
-            consent=consent, withdrawn_on=payload.withdrawn_on, by=request.user
-        )
-    except RuleViolation as violation:
-        return _refused(violation)
+    consent = services.consent_withdraw(
+        consent=consent, withdrawn_on=payload.withdrawn_on, by=request.user
+    )
     return _consent_row(consent)
 
 
@@ -503,16 +482,13 @@ def consultation_create(request, client_id: int, payload: ConsultationIn):
     client = api_selectors.client_for(request.user, client_id, write=True)
     topics, unknown = api_selectors.catalogue_entries(ConsultationTopic, payload.topics)
     if unknown:
-        return _unknown(
-            "topics", f"Themen: Unbekannte Kennung „{unknown[0]}“ (siehe Liste der Themen)."
+        raise RuleViolation(
+            f"Themen: Unbekannte Kennung „{unknown[0]}“ (siehe Liste der Themen).", "topics"
         )
     data = payload.dict()
     data["channel"] = payload.channel.value
     data["topics"] = topics
-    try:
-        consultation = services.consultation_record(client=client, by=request.user, **data)
-    except RuleViolation as violation:
-        return _refused(violation)
+    consultation = services.consultation_record(client=client, by=request.user, **data)
     return Status(201, _consultation_row(consultation))
 
 
@@ -528,16 +504,13 @@ def extension_request(request, client_id: int, payload: ExtensionIn):
     """Ask for up to one more year with a reason from the BW list; the team lead decides."""
     require_area(request, Area.CASES, write=True)
     client = api_selectors.client_for(request.user, client_id, write=True)
-    try:
-        extension = services.extension_request(
-            client=client,
-            reason=payload.reason,
-            justification=payload.justification,
-            until=payload.until,
-            by=request.user,
-        )
-    except RuleViolation as violation:
-        return _refused(violation)
+    extension = services.extension_request(
+        client=client,
+        reason=payload.reason,
+        justification=payload.justification,
+        until=payload.until,
+        by=request.user,
+    )
     return Status(201, extension)
 
 
@@ -565,7 +538,7 @@ def extension_decide(request, client_id: int, extension_id: int, payload: Extens
             extension=extension, approve=payload.approve, note=payload.note, by=request.user
         )
     except RuleViolation as violation:
-        return _refused(violation, {"decision_note": "note"})
+        return refused(violation, fields={"decision_note": "note"})
     return extension
 
 
@@ -583,16 +556,13 @@ def case_close(request, client_id: int, payload: ClosureIn):
     client = api_selectors.client_for(request.user, client_id, write=True)
     reason = api_selectors.closure_reason(payload.reason)
     if reason is None:
-        return _unknown(
-            "reason",
+        raise RuleViolation(
             f"Grund: Unbekannte Kennung „{payload.reason}“ (siehe Liste der Abschlussgründe).",
+            "reason",
         )
-    try:
-        closure = services.case_close(
-            client=client, reason=reason, closed_on=payload.closed_on, by=request.user
-        )
-    except RuleViolation as violation:
-        return _refused(violation)
+    closure = services.case_close(
+        client=client, reason=reason, closed_on=payload.closed_on, by=request.user
+    )
     return Status(
         201,
         {

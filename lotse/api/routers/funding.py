@@ -3,16 +3,18 @@
 Every signed-in role may calculate: the rules are public and no tenant's data
 is read. Amounts are strings with exactly two decimals; numbers are accepted
 as strings or JSON numbers and parsed to Decimal without float (the API's
-parser reads JSON numbers as Decimal). A refused input answers 422 with
-``{"detail": [{"field": "…", "msg": "…"}]}``, the message in German naming the rule.
+parser reads JSON numbers as Decimal). A refused input raises ``RuleViolation``, which the
+API answers 422 with ``{"detail": [{"field": "…", "msg": "…"}]}``, the message in German
+naming the rule (lotse/api/errors.py).
 """
 
 from datetime import date
 from typing import Annotated, Any
 
-from ninja import Router, Schema, Status
+from ninja import Router, Schema
 from pydantic import ConfigDict, WithJsonSchema
 
+from lotse.api.errors import ErrorOut
 from lotse.funding import selectors
 from lotse.funding.rules import DayBasis
 from lotse.funding.rules.periods import parse_date
@@ -165,19 +167,6 @@ class ProgrammeOut(Schema):
     note: str
 
 
-class FieldError(Schema):
-    field: str
-    msg: str
-
-
-class ErrorOut(Schema):
-    detail: list[FieldError]
-
-
-def _refused(error: RuleViolation) -> Status:
-    return Status(422, {"detail": [{"field": error.field, "msg": error.message}]})
-
-
 def _missing(value: Any, field: str, label: str) -> None:
     if value is None or (isinstance(value, str) and not value.strip()):
         raise RuleViolation(f"{label} fehlt.", field)
@@ -235,37 +224,34 @@ def programme_list(request):
 )
 def calculate(request, payload: CalculateIn):
     """A position's amount: rate × FTE × part of each calendar year, capped by costs (KIM §6; BW 5.6, 9.1.4, 9.1.8)."""
-    try:
-        _missing(payload.programme, "programme", "Das Förderprogramm")
-        if not isinstance(payload.programme, str):
-            raise RuleViolation(
-                "Das Förderprogramm ist als Kennung anzugeben, z. B. kim-nrw-bs2.", "programme"
-            )
-        _missing(payload.fte, "fte", "Der Stellenumfang (VZÄ)")
-        fte = parse_decimal(payload.fte, field="fte", label="Der Stellenumfang (VZÄ)")
-        start = parse_date(payload.start, field="start", label="Der Beginn")
-        end = parse_date(payload.end, field="end", label="Das Ende")
-        level = payload.qualification_level
-        if isinstance(level, bool) or (level is not None and not isinstance(level, str | int)):
-            raise RuleViolation(
-                "Die Qualifikationsstufe ist z. B. 1, 2, 3, 4b oder 4c.", "qualification_level"
-            )
-        costs = (
-            None
-            if payload.costs is None or payload.costs == ""
-            else parse_money(payload.costs, field="costs", label="Die tatsächlichen Kosten")
+    _missing(payload.programme, "programme", "Das Förderprogramm")
+    if not isinstance(payload.programme, str):
+        raise RuleViolation(
+            "Das Förderprogramm ist als Kennung anzugeben, z. B. kim-nrw-bs2.", "programme"
         )
-        result = selectors.programme_calculate(
-            programme=payload.programme.strip(),
-            fte=fte,
-            start=start,
-            end=end,
-            qualification_level=level,
-            costs=costs,
-            minijob=_flag(payload.minijob, "minijob"),
+    _missing(payload.fte, "fte", "Der Stellenumfang (VZÄ)")
+    fte = parse_decimal(payload.fte, field="fte", label="Der Stellenumfang (VZÄ)")
+    start = parse_date(payload.start, field="start", label="Der Beginn")
+    end = parse_date(payload.end, field="end", label="Das Ende")
+    level = payload.qualification_level
+    if isinstance(level, bool) or (level is not None and not isinstance(level, str | int)):
+        raise RuleViolation(
+            "Die Qualifikationsstufe ist z. B. 1, 2, 3, 4b oder 4c.", "qualification_level"
         )
-    except RuleViolation as error:
-        return _refused(error)
+    costs = (
+        None
+        if payload.costs is None or payload.costs == ""
+        else parse_money(payload.costs, field="costs", label="Die tatsächlichen Kosten")
+    )
+    result = selectors.programme_calculate(
+        programme=payload.programme.strip(),
+        fte=fte,
+        start=start,
+        end=end,
+        qualification_level=level,
+        costs=costs,
+        minijob=_flag(payload.minijob, "minijob"),
+    )
     calculation = result.calculation
     return {
         "programme": result.programme.slug,
@@ -301,15 +287,12 @@ def _year(value: Any) -> int:
 @router.post("/fare-loss", response={200: FareLossOut, 422: ErrorOut}, url_name="funding_fare_loss")
 def fare_loss(request, payload: FareLossIn):
     """FGA 1: the year's percentage of the proven fare revenue in local transport."""
-    try:
-        year = _year(payload.year)
-        _missing(payload.revenue, "revenue", "Die nachgewiesenen Fahrgeldeinnahmen")
-        revenue = parse_money(
-            payload.revenue, field="revenue", label="Die nachgewiesenen Fahrgeldeinnahmen"
-        )
-        result = selectors.fare_loss_calculate(year=year, revenue=revenue)
-    except RuleViolation as error:
-        return _refused(error)
+    year = _year(payload.year)
+    _missing(payload.revenue, "revenue", "Die nachgewiesenen Fahrgeldeinnahmen")
+    revenue = parse_money(
+        payload.revenue, field="revenue", label="Die nachgewiesenen Fahrgeldeinnahmen"
+    )
+    result = selectors.fare_loss_calculate(year=year, revenue=revenue)
     return {
         "year": result.year,
         "revenue": amount_text(revenue),
@@ -343,18 +326,15 @@ def _quotas(value: Any) -> dict[str, list]:
 )
 def planning_frame(request, payload: PlanningFrameIn):
     """BW 5.2–5.3: each county's frame by its three-year quota, at least the minimum, summing to the budget."""
-    try:
-        _missing(payload.budget, "budget", "Der Gesamtplanungsrahmen")
-        budget = parse_money(payload.budget, field="budget", label="Der Gesamtplanungsrahmen")
-        minimum = (
-            None
-            if payload.minimum is None or payload.minimum == ""
-            else parse_money(payload.minimum, field="minimum", label="Der Mindestbetrag")
-        )
-        quotas = _quotas(payload.quotas)
-        result = selectors.planning_frame_calculate(budget=budget, quotas=quotas, minimum=minimum)
-    except RuleViolation as error:
-        return _refused(error)
+    _missing(payload.budget, "budget", "Der Gesamtplanungsrahmen")
+    budget = parse_money(payload.budget, field="budget", label="Der Gesamtplanungsrahmen")
+    minimum = (
+        None
+        if payload.minimum is None or payload.minimum == ""
+        else parse_money(payload.minimum, field="minimum", label="Der Mindestbetrag")
+    )
+    quotas = _quotas(payload.quotas)
+    result = selectors.planning_frame_calculate(budget=budget, quotas=quotas, minimum=minimum)
     return {
         "budget": amount_text(budget),
         "minimum": amount_text(result.minimum),
@@ -370,22 +350,17 @@ def planning_frame(request, payload: PlanningFrameIn):
 @router.post("/interest", response={200: InterestOut, 422: ErrorOut}, url_name="funding_interest")
 def interest(request, payload: InterestIn):
     """§ 49a VwVfG: five percentage points above the base rate per year, by day, from the stored table."""
-    try:
-        _missing(payload.principal, "principal", "Der zu verzinsende Betrag")
-        principal = parse_money(
-            payload.principal, field="principal", label="Der zu verzinsende Betrag"
-        )
-        start = parse_date(payload.start, field="start", label="Der Beginn")
-        end = parse_date(payload.end, field="end", label="Das Ende")
-        basis = payload.day_basis or DayBasis.ACT_365.value
-        if not isinstance(basis, str) or basis not in {b.value for b in DayBasis}:
-            raise RuleViolation("Zinstage: „act/365“ oder „act/act“.", "day_basis")
-        day_basis = DayBasis(basis)
-        result = selectors.interest_calculate(
-            principal=principal, start=start, end=end, day_basis=day_basis
-        )
-    except RuleViolation as error:
-        return _refused(error)
+    _missing(payload.principal, "principal", "Der zu verzinsende Betrag")
+    principal = parse_money(payload.principal, field="principal", label="Der zu verzinsende Betrag")
+    start = parse_date(payload.start, field="start", label="Der Beginn")
+    end = parse_date(payload.end, field="end", label="Das Ende")
+    basis = payload.day_basis or DayBasis.ACT_365.value
+    if not isinstance(basis, str) or basis not in {b.value for b in DayBasis}:
+        raise RuleViolation("Zinstage: „act/365“ oder „act/act“.", "day_basis")
+    day_basis = DayBasis(basis)
+    result = selectors.interest_calculate(
+        principal=principal, start=start, end=end, day_basis=day_basis
+    )
     return {
         "principal": amount_text(principal),
         "amount": amount_text(result.amount),

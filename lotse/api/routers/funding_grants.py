@@ -16,6 +16,7 @@ from ninja.pagination import paginate
 
 from lotse.accounts.scope import organisation_ids_for
 from lotse.api.auth import require_area
+from lotse.api.errors import ErrorOut, refused
 from lotse.core.tenancy import Area
 from lotse.funding import grant_selectors as gs
 from lotse.funding import services
@@ -88,18 +89,8 @@ class GrantIn(Schema):
     note: str = Field(default="", max_length=5000)
 
 
-class ErrorItem(Schema):
-    field: str
-    code: str = ""
-    msg: str
-
-
-class ErrorOut(Schema):
-    detail: list[ErrorItem]
-
-
-def _refused(field: str, message: str, code: str = "rule"):
-    return Status(422, {"detail": [{"field": field or "", "code": code, "msg": message}]})
+# Every refusal of a grant file carries a code (docs/api.md): the payment rules' own, else this.
+RULE = "rule"
 
 
 @router.get("/grants", response=list[GrantOut], url_name="funding_grant_list")
@@ -131,8 +122,11 @@ def grant_create(request, payload: GrantIn):
     writable = organisation_ids_for(request.user, Area.GRANTS, write=True)
     organisation = Organisation.objects.filter(pk=payload.organisation_id, id__in=writable).first()
     if organisation is None:
-        return _refused(
-            "organisation_id", "Für diese Organisation dürfen Sie keine Bescheide erfassen."
+        return refused(
+            RuleViolation(
+                "Für diese Organisation dürfen Sie keine Bescheide erfassen.", "organisation_id"
+            ),
+            code=RULE,
         )
     fields: dict = {
         "decided_on": payload.decided_on,
@@ -146,28 +140,37 @@ def grant_create(request, payload: GrantIn):
             fields["amount"] = parse_money(payload.amount, field="amount", label="Der Betrag")
         if payload.fte not in (None, ""):
             fields["fte"] = parse_decimal(payload.fte, field="fte", label="Der Stellenumfang")
-    except RuleViolation as error:
-        return _refused(error.field, error.message)
+    except RuleViolation as violation:
+        return refused(violation, code=RULE)
     if payload.programme:
         fields["programme"] = Programme.objects.filter(slug=payload.programme).first()
         if fields["programme"] is None:
-            return _refused("programme", f"Unbekanntes Förderprogramm „{payload.programme[:60]}“.")
+            return refused(
+                RuleViolation(
+                    f"Unbekanntes Förderprogramm „{payload.programme[:60]}“.", "programme"
+                ),
+                code=RULE,
+            )
     if payload.authority_id:
         fields["authority"] = Organisation.objects.filter(
             pk=payload.authority_id, kind="authority"
         ).first()
         if fields["authority"] is None:
-            return _refused("authority_id", "Das ist keine Bewilligungsbehörde.")
+            return refused(
+                RuleViolation("Das ist keine Bewilligungsbehörde.", "authority_id"), code=RULE
+            )
     if payload.follows_id:
         fields["follows"] = (
             gs.decisions_for(request.user, write=True).filter(pk=payload.follows_id).first()
         )
         if fields["follows"] is None:
-            return _refused("follows_id", "Der vorige Bescheid wurde nicht gefunden.")
+            return refused(
+                RuleViolation("Der vorige Bescheid wurde nicht gefunden.", "follows_id"), code=RULE
+            )
     try:
         decision = services.decision_create(organisation=organisation, by=request.user, **fields)
     except RuleViolation as violation:
-        return _refused(violation.field or "", violation.message)
+        return refused(violation, code=RULE)
     return Status(201, _grant(decision))
 
 
@@ -332,7 +335,7 @@ class ContractIn(VersionIn):
 
 
 def _version_terms(request, payload: VersionIn):
-    """Rate and allocations parsed and scoped; a RuleViolation or RuleViolation names the field."""
+    """Rate and allocations parsed and scoped; a RuleViolation names the field."""
     rate = parse_money(payload.rate, field="rate", label="Der Satz")
     scope = organisation_ids_for(request.user, Area.GRANTS)
     allocations = []
@@ -364,12 +367,18 @@ def contract_create(request, payload: ContractIn):
     writable = organisation_ids_for(request.user, Area.GRANTS, write=True)
     owner = Organisation.objects.filter(pk=payload.organisation_id, id__in=writable).first()
     if owner is None:
-        return _refused(
-            "organisation_id", "Für diese Organisation dürfen Sie keine Verträge erfassen."
+        return refused(
+            RuleViolation(
+                "Für diese Organisation dürfen Sie keine Verträge erfassen.", "organisation_id"
+            ),
+            code=RULE,
         )
     decisions = list(gs.decisions_for(request.user, write=True).filter(pk__in=payload.grant_ids))
     if len(decisions) != len(set(payload.grant_ids)):
-        return _refused("grant_ids", "Ein genannter Zuwendungsbescheid wurde nicht gefunden.")
+        return refused(
+            RuleViolation("Ein genannter Zuwendungsbescheid wurde nicht gefunden.", "grant_ids"),
+            code=RULE,
+        )
     try:
         rate, allocations = _version_terms(request, payload)
         contract = services.contract_create(
@@ -384,10 +393,8 @@ def contract_create(request, payload: ContractIn):
             allocations=allocations,
             by=request.user,
         )
-    except RuleViolation as error:
-        return _refused(error.field, error.message)
     except RuleViolation as violation:
-        return _refused(violation.field or "", violation.message)
+        return refused(violation, code=RULE)
     return Status(201, _contract(contract))
 
 
@@ -412,10 +419,8 @@ def contract_amend(request, contract_id: int, payload: VersionIn):
             allocations=allocations,
             by=request.user,
         )
-    except RuleViolation as error:
-        return _refused(error.field, error.message)
     except RuleViolation as violation:
-        return _refused(violation.field or "", violation.message)
+        return refused(violation, code=RULE)
     return Status(201, _contract(contract))
 
 
@@ -508,8 +513,11 @@ def payment_request_create(request, payload: PaymentRequestIn):
     pairs = {(d.pk, o.pk): (d, o) for d, o in gs.shares_for_requester(request.user)}
     pair = pairs.get((payload.grant_id, payload.organisation_id))
     if pair is None:
-        return _refused(
-            "grant_id", "Aus dieser Zuwendung kann diese Organisation keine Mittel abrufen."
+        return refused(
+            RuleViolation(
+                "Aus dieser Zuwendung kann diese Organisation keine Mittel abrufen.", "grant_id"
+            ),
+            code=RULE,
         )
     try:
         amount = parse_money(payload.amount, field="amount", label="Der Betrag")
@@ -522,8 +530,8 @@ def payment_request_create(request, payload: PaymentRequestIn):
             )
             for n, p in enumerate(payload.planned, start=1)
         ]
-    except RuleViolation as error:
-        return _refused(error.field, error.message)
+    except RuleViolation as violation:
+        return refused(violation, code=RULE)
     decision, organisation = pair
     try:
         payment = services.payment_request_submit(
@@ -536,22 +544,8 @@ def payment_request_create(request, payload: PaymentRequestIn):
             share=gs.recipient_share(decision, organisation).amount,
             by=request.user,
         )
-    except services.PaymentRefused as refused:
-        return Status(
-            422,
-            {
-                "detail": [
-                    {
-                        "field": "earlier_use" if r.code == "earlier_use_missing" else "amount",
-                        "code": r.code,
-                        "msg": r.message,
-                    }
-                    for r in refused.reasons
-                ]
-            },
-        )
-    except RuleViolation as violation:
-        return _refused(violation.field or "", violation.message)
+    except RuleViolation as violation:  # a PaymentRefused lists every reason with its code
+        return refused(violation, code=RULE)
     return Status(201, _payment(payment))
 
 
@@ -588,7 +582,7 @@ def payment_request_decide(request, request_id: int, payload: DecisionIn):
             payment_request=payment, approve=payload.approve, note=payload.note, by=request.user
         )
     except RuleViolation as violation:
-        return _refused(violation.field or "", violation.message)
+        return refused(violation, code=RULE)
     return _payment(payment)
 
 
@@ -605,8 +599,6 @@ def payment_request_payout(request, request_id: int, payload: PayoutIn):
         payment = services.payout_record(
             payment_request=payment, paid_on=payload.paid_on, paid_amount=amount, by=request.user
         )
-    except RuleViolation as error:
-        return _refused(error.field, error.message)
     except RuleViolation as violation:
-        return _refused(violation.field or "", violation.message)
+        return refused(violation, code=RULE)
     return _payment(payment)

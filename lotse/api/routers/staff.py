@@ -2,8 +2,9 @@
 
 Scoped like the pages (Area.STAFF): a county sees its own and its
 sub-recipients' staff, a municipality its own. Writes go through the same
-services; a refused change answers 422 with every finding, in German, naming the
-rule: ``{"detail": [{"field": "fte", "code": "…", "source": "BW 5.6", "msg": "…"}]}``.
+services; a refused change (``StaffRuleViolation``) answers 422 with every finding, in
+German, naming the rule: ``{"detail": [{"field": "fte", "code": "…", "source": "BW 5.6",
+"msg": "…"}]}`` (the API's handler, lotse/api/errors.py).
 """
 
 from datetime import date
@@ -14,13 +15,14 @@ from ninja.pagination import paginate
 
 from lotse.accounts.scope import organisations_for
 from lotse.api.auth import require_area
+from lotse.api.errors import ErrorOut
 from lotse.core import clock
 from lotse.core.tenancy import Area, get_for_user
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object, audit_record
 from lotse.staff import selectors, services
 from lotse.staff.models import EmploymentPeriod
-from lotse.staff.rules.common import StaffFunction, StaffRuleViolation
+from lotse.staff.rules.common import StaffFunction
 
 router = Router(tags=["Personal"])
 
@@ -113,29 +115,6 @@ class ComplianceOut(Schema):
     people: list[PersonComplianceOut]
 
 
-class FindingOut(Schema):
-    field: str
-    code: str
-    source: str | None
-    msg: str
-
-
-class ErrorOut(Schema):
-    detail: list[FindingOut]
-
-
-def _refused(violation: StaffRuleViolation):
-    return Status(
-        422,
-        {
-            "detail": [
-                {"field": f.field or "", "code": f.code, "source": f.source, "msg": f.message}
-                for f in violation.findings
-            ]
-        },
-    )
-
-
 def _status(status: selectors.RuleStatus) -> dict:
     return {
         "rule": status.rule.key,
@@ -186,10 +165,7 @@ def employee_create(request, payload: EmployeeIn):
     data = payload.dict()
     data.pop("organisation_id")
     data["function"] = payload.function.value
-    try:
-        employee = services.employee_create(organisation=organisation, by=request.user, **data)
-    except StaffRuleViolation as violation:
-        return _refused(violation)
+    employee = services.employee_create(organisation=organisation, by=request.user, **data)
     return Status(201, employee)
 
 
@@ -221,19 +197,16 @@ def employment_create(request, payload: EmploymentIn):
         if payload.employee_id is not None
         else None
     )
-    try:
-        period = services.employment_period_create(
-            employee=employee,
-            by=request.user,
-            position=payload.position,
-            start=payload.start,
-            end=payload.end,
-            fte=payload.fte,
-            funded_fte=payload.funded_fte,
-            mini_job=payload.mini_job,
-        )
-    except StaffRuleViolation as violation:
-        return _refused(violation)
+    period = services.employment_period_create(
+        employee=employee,
+        by=request.user,
+        position=payload.position,
+        start=payload.start,
+        end=payload.end,
+        fte=payload.fte,
+        funded_fte=payload.funded_fte,
+        mini_job=payload.mini_job,
+    )
     return Status(201, period)
 
 
