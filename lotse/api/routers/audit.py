@@ -4,6 +4,7 @@ from ninja import Router
 from ninja.pagination import paginate
 
 from lotse.api.auth import require_area
+from lotse.api.errors import ErrorOut
 from lotse.api.schemas import AuditEntryOut
 from lotse.core.tenancy import Area
 from lotse.privacy.forms import filter_entries
@@ -13,7 +14,7 @@ from lotse.privacy.services import audit_record
 router = Router(tags=["Datenschutz"])
 
 
-@router.get("", response=list[AuditEntryOut])
+@router.get("", response={200: list[AuditEntryOut], 422: ErrorOut})
 @paginate
 def audit_list(
     request,

@@ -2,6 +2,7 @@ from django.contrib.auth import authenticate
 from ninja import Router, Status
 
 from lotse.accounts import services
+from lotse.api.errors import ErrorOut
 from lotse.api.schemas import Message, TokenRequest, TokenResponse
 
 router = Router(tags=["Anmeldung"])
@@ -9,7 +10,9 @@ router = Router(tags=["Anmeldung"])
 FAILED = {"detail": "Anmeldung fehlgeschlagen."}
 
 
-@router.post("/token", auth=None, response={200: TokenResponse, 401: Message, 403: Message})
+@router.post(
+    "/token", auth=None, response={200: TokenResponse, 401: Message, 403: Message, 422: ErrorOut}
+)
 def token_create(request, payload: TokenRequest):
     """Exchange user name, password (and the TOTP code, if set up) for a bearer token.
 

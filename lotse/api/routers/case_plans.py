@@ -166,7 +166,9 @@ def plan_save(request, client_id: int, payload: PlanIn):
 
 
 @router.get(
-    "/clients/{int:client_id}/plan/goals", response=list[GoalOut], url_name="case_goal_list"
+    "/clients/{int:client_id}/plan/goals",
+    response={200: list[GoalOut], 422: ErrorOut},
+    url_name="case_goal_list",
 )
 @paginate
 def goal_list(request, client_id: int):
@@ -221,7 +223,7 @@ def goal_update(request, client_id: int, goal_id: int, payload: GoalUpdateIn):
 
 @router.get(
     "/clients/{int:client_id}/plan/versions",
-    response=list[PlanVersionOut],
+    response={200: list[PlanVersionOut], 422: ErrorOut},
     url_name="case_plan_version_list",
 )
 @paginate
@@ -284,7 +286,7 @@ def _referral_detail(referral) -> dict:
 
 @router.get(
     "/clients/{int:client_id}/referrals",
-    response=list[ReferralOut],
+    response={200: list[ReferralOut], 422: ErrorOut},
     url_name="case_referral_list",
 )
 @paginate
@@ -420,7 +422,7 @@ def _conference_row(conference) -> dict:
 
 @router.get(
     "/clients/{int:client_id}/conferences",
-    response=list[ConferenceOut],
+    response={200: list[ConferenceOut], 422: ErrorOut},
     url_name="case_conference_list",
 )
 @paginate
@@ -469,7 +471,7 @@ def _reassessment_row(reassessment) -> dict:
 
 @router.get(
     "/clients/{int:client_id}/reassessments",
-    response=list[ReassessmentOut],
+    response={200: list[ReassessmentOut], 422: ErrorOut},
     url_name="case_reassessment_list",
 )
 @paginate

@@ -203,7 +203,7 @@ def catalogue(request, catalogue: str):
 # --- Clients ---------------------------------------------------------------------------------
 
 
-@router.get("/clients", response=list[ClientOut], url_name="case_client_list")
+@router.get("/clients", response={200: list[ClientOut], 422: ErrorOut}, url_name="case_client_list")
 @paginate
 def client_list(request, case_number: str = "", mine: bool = False):
     """The user's cases (a team lead: the team's), by case number; ``mine`` for one's own."""
@@ -367,7 +367,9 @@ def _consent_row(consent) -> dict:
 
 
 @router.get(
-    "/clients/{int:client_id}/consents", response=list[ConsentOut], url_name="case_consent_list"
+    "/clients/{int:client_id}/consents",
+    response={200: list[ConsentOut], 422: ErrorOut},
+    url_name="case_consent_list",
 )
 @paginate
 def consent_list(request, client_id: int):
@@ -453,7 +455,7 @@ def _consultation_row(consultation) -> dict:
 
 @router.get(
     "/clients/{int:client_id}/consultations",
-    response=list[ConsultationOut],
+    response={200: list[ConsultationOut], 422: ErrorOut},
     url_name="case_consultation_list",
 )
 @paginate

@@ -93,7 +93,7 @@ class GrantIn(Schema):
 RULE = "rule"
 
 
-@router.get("/grants", response=list[GrantOut], url_name="funding_grant_list")
+@router.get("/grants", response={200: list[GrantOut], 422: ErrorOut}, url_name="funding_grant_list")
 @paginate
 def grant_list(request):
     require_area(request, Area.GRANTS)
@@ -292,7 +292,11 @@ class ContractSummaryOut(Schema):
     concluded_on: date | None
 
 
-@router.get("/contracts", response=list[ContractSummaryOut], url_name="funding_contract_list")
+@router.get(
+    "/contracts",
+    response={200: list[ContractSummaryOut], 422: ErrorOut},
+    url_name="funding_contract_list",
+)
 @paginate
 def contract_list(request):
     require_area(request, Area.GRANTS)
@@ -463,7 +467,7 @@ def _payment(payment) -> dict:
 
 @router.get(
     "/payment-requests",
-    response=list[PaymentRequestOut],
+    response={200: list[PaymentRequestOut], 422: ErrorOut},
     url_name="funding_payment_request_list",
 )
 @paginate

@@ -2,6 +2,7 @@ from ninja import Router
 from ninja.pagination import paginate
 
 from lotse.api.auth import require_area
+from lotse.api.errors import ErrorOut
 from lotse.api.schemas import OrganisationDetailOut, OrganisationOut
 from lotse.core.tenancy import Area, get_for_user
 from lotse.organisations.models import Organisation
@@ -9,7 +10,7 @@ from lotse.organisations.models import Organisation
 router = Router(tags=["Organisationen"])
 
 
-@router.get("/organisations", response=list[OrganisationOut])
+@router.get("/organisations", response={200: list[OrganisationOut], 422: ErrorOut})
 @paginate
 def organisation_list(request, kind: str | None = None):
     require_area(request, Area.ORGANISATIONS)

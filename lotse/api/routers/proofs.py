@@ -13,6 +13,7 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from lotse.api.auth import require_area
+from lotse.api.errors import ErrorOut
 from lotse.core.tenancy import Area
 from lotse.privacy.models import AuditAction
 from lotse.privacy.services import audit_object, audit_record
@@ -71,7 +72,7 @@ def _proof(proof) -> dict:
     }
 
 
-@router.get("/proofs", response=list[ProofOut], url_name="funding_proof_list")
+@router.get("/proofs", response={200: list[ProofOut], 422: ErrorOut}, url_name="funding_proof_list")
 @paginate
 def proof_list(request):
     require_area(request, Area.GRANTS)

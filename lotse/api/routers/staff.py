@@ -126,7 +126,9 @@ def _status(status: selectors.RuleStatus) -> dict:
     }
 
 
-@router.get("/employees", response=list[EmployeeOut], url_name="staff_employee_list")
+@router.get(
+    "/employees", response={200: list[EmployeeOut], 422: ErrorOut}, url_name="staff_employee_list"
+)
 @paginate
 def employee_list(request, organisation_id: int | None = None):
     require_area(request, Area.STAFF)
@@ -169,7 +171,11 @@ def employee_create(request, payload: EmployeeIn):
     return Status(201, employee)
 
 
-@router.get("/employments", response=list[EmploymentOut], url_name="staff_employment_list")
+@router.get(
+    "/employments",
+    response={200: list[EmploymentOut], 422: ErrorOut},
+    url_name="staff_employment_list",
+)
 @paginate
 def employment_list(request, employee_id: int | None = None):
     require_area(request, Area.STAFF)
@@ -210,7 +216,9 @@ def employment_create(request, payload: EmploymentIn):
     return Status(201, period)
 
 
-@router.get("/trainings", response=list[TrainingOut], url_name="staff_training_list")
+@router.get(
+    "/trainings", response={200: list[TrainingOut], 422: ErrorOut}, url_name="staff_training_list"
+)
 @paginate
 def training_list(request):
     require_area(request, Area.STAFF)
@@ -242,7 +250,9 @@ def training_list(request):
     ]
 
 
-@router.get("/compliance", response=ComplianceOut, url_name="staff_compliance")
+@router.get(
+    "/compliance", response={200: ComplianceOut, 422: ErrorOut}, url_name="staff_compliance"
+)
 def compliance(request, year: int | None = None):
     """Every rule's status per recipient and per person, with its source (issue 4 item 7)."""
     require_area(request, Area.STAFF)
