@@ -13,6 +13,8 @@ steps, extension justification) are decrypted only here, for those who may read
 the case; everyone else never gets the row at all.
 """
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from ninja import Router, Status
 from ninja.pagination import paginate
@@ -66,8 +68,9 @@ router = Router(tags=["Fallarbeit"])
 # --- Helpers ---------------------------------------------------------------------------------
 
 
-def _row(client: Client) -> dict:
-    """The stub and the state of a case, from a row annotated by with_case_state."""
+def _row(client: Any) -> dict:
+    """The stub and the state of a case, from a row annotated by with_case_state
+    (a ``Client`` with the annotations ``initial_on``, ``pending_extension_id``, …)."""
     return {
         "id": client.pk,
         "case_number": client.case_number,
