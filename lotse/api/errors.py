@@ -75,6 +75,18 @@ def refused(
     return Status(status, {"detail": problems(violation, fields=fields, code=code), **more})
 
 
+def conflicted(violation: RuleViolation, *, version: int, changes: list[tuple[str, str]]) -> Status:
+    """409 for a save over a stale version: what changed since, and the version to send next
+    (an ``EditConflict`` of the client or the plan)."""
+    return refused(
+        violation,
+        status=409,
+        fields={"": "version"},
+        version=version,
+        changes=[{"field": label, "value": value} for label, value in changes],
+    )
+
+
 # Parts of ninja's location that name where a value came from, not the value itself.
 _CONTAINERS = {"body", "query", "path", "payload", "data"}
 

@@ -32,7 +32,7 @@ from lotse.api.case_schemas import (
     ReferralReopenIn,
     ReferralStatusIn,
 )
-from lotse.api.errors import ErrorOut, refused
+from lotse.api.errors import ErrorOut, conflicted, refused
 from lotse.api.routers.cases import _Rows
 from lotse.cases import api_selectors, services
 from lotse.cases.models import IntegrationPlan
@@ -110,13 +110,7 @@ def _snapshot(plan: IntegrationPlan, number: int) -> str:
 def _conflict(request, client, conflict: services.EditConflict) -> Status:
     fresh = _plan_or_404(request, client, write=True)
     _read(request, fresh, "Integrationsplan (Bearbeitungskonflikt, API)")
-    return refused(
-        conflict,
-        status=409,
-        fields={"": "version"},
-        version=fresh.version,
-        changes=[{"field": label, "value": value} for label, value in conflict.changes],
-    )
+    return conflicted(conflict, version=fresh.version, changes=conflict.changes)
 
 
 @router.get("/clients/{int:client_id}/plan", response=PlanOut, url_name="case_plan_detail")

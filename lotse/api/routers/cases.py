@@ -40,7 +40,7 @@ from lotse.api.case_schemas import (
     ExtensionOut,
     PersonalDataIn,
 )
-from lotse.api.errors import ErrorOut, refused
+from lotse.api.errors import ErrorOut, conflicted, refused
 from lotse.cases import api_selectors, services
 from lotse.cases.api_selectors import MAX_ID
 from lotse.cases.models import (
@@ -319,13 +319,7 @@ def client_update(request, client_id: int, payload: PersonalDataIn):
             obj=fresh,
             purpose="Persönliche Angaben (Bearbeitungskonflikt, API)",
         )
-        return refused(
-            conflict,
-            status=409,
-            fields={"": "version"},
-            version=fresh.version,
-            changes=[{"field": label, "value": value} for label, value in conflict.changes],
-        )
+        return conflicted(conflict, version=fresh.version, changes=conflict.changes)
     return _detail(request, client_id, purpose="Persönliche Angaben über die API geändert")
 
 
