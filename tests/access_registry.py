@@ -169,8 +169,16 @@ def _consultation_data(world, own):
     return {"held_on": world.today.isoformat(), "duration_minutes": "45", "channel": "in_person"}
 
 
+def _running_client(world, own):
+    from tests.api.case_world import running_case_without_extension
+
+    return {"pk": running_case_without_extension(world, own).pk}
+
+
 def _extension_data(world, own):
-    return {"reason": "illiteracy", "until": world.today.isoformat(), "justification": "Kurs"}
+    from tests.api.case_world import extension_data
+
+    return extension_data(world, own)
 
 
 def _closure_data(world, own):
@@ -351,11 +359,13 @@ ROUTES: list[Route] = [
         data=_consultation_data,
     ),
     Route("cases:extension_request", CASE_WORKERS, kwargs=_client),
+    # The case of world.case() has a pending extension already, so a second request would be
+    # refused: the sample asks for one on a running case without (tests/api/case_world.py).
     Route(
         "cases:extension_request",
         CASE_WORKERS,
         method="post",
-        kwargs=_client,
+        kwargs=_running_client,
         data=_extension_data,
     ),
     Route("cases:extension_decide", TEAM_LEADS, kwargs=_extension),
@@ -525,7 +535,24 @@ def _employee_data(world, own):
 
 
 def _period_data(world, own):
-    return {"position": "IM-NEU", "start": "2030-01-01", "fte": "0,5"}
+    from tests.staff.world import staff_for
+
+    # BW 3.4: a period without the person employed is refused, so the sample names one.
+    employee = staff_for(world, True).employee
+    return {"employee": employee.pk, "position": "IM-NEU", "start": "2030-01-01", "fte": "0,5"}
+
+
+def _proof_data(world, own):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.staff.world import PDF
+
+    return {
+        "qualification": "degree",
+        "kind": "certificate_evaluation",
+        "issued_on": "2024-03-01",
+        "document": SimpleUploadedFile("nachweis.pdf", PDF, "application/pdf"),
+    }
 
 
 def _check_data(world, own):
@@ -592,11 +619,7 @@ STAFF_ROUTES: list[Route] = [
         STAFF_WRITERS,
         method="post",
         kwargs=_employee,
-        data=lambda w, o: {
-            "qualification": "degree",
-            "kind": "certificate_evaluation",
-            "issued_on": "2024-03-01",
-        },
+        data=_proof_data,
     ),
     Route("staff:supplementary_add", STAFF_WRITERS, kwargs=_employee),
     Route(
@@ -687,12 +710,6 @@ def _api_running_client(world, own):
     from tests.api.case_world import running_case_without_extension
 
     return {"client_id": running_case_without_extension(world, own).pk}
-
-
-def _api_extension_data(world, own):
-    from tests.api.case_world import extension_data
-
-    return extension_data(world, own)
 
 
 def _api_goal(world, own):
@@ -795,7 +812,7 @@ CASE_API_ROUTES: list[Route] = [
         method="post",
         api=True,
         kwargs=_api_running_client,
-        data=_api_extension_data,
+        data=_extension_data,
     ),
     Route(
         "api:case_extension_decide",
@@ -1213,7 +1230,11 @@ def _notice_data(world, own):
 
 
 def _position_data(world, own):
-    return {"employment_period": _grant_objects(world, True).period.pk, "programme": _bs2(world)}
+    from tests.staff.world import staff_for
+
+    # The grant objects' period is a funded position already; a staff period is not yet.
+    period = staff_for(world, True).period
+    return {"employment_period": period.pk, "programme": _bs2(world)}
 
 
 def _request_data(world, own):
