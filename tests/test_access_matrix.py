@@ -1,7 +1,10 @@
 """The role × URL matrix: every route, every role, own and foreign objects.
 
 Allowed → 2xx/3xx; denied → 403/404; another region's objects → 403/404 for
-everyone; never a 500. See tests/access_registry.py for the registry.
+everyone; never a 500. A write's sample reaches the write path for every role
+allowed to write: a page redirects, the API answers 200/201/204, and the rows the
+route names in ``changes`` are different afterwards (a form that re-renders with
+an error would pass a status check alone). See tests/access_registry.py.
 """
 
 from dataclasses import dataclass, field
@@ -58,6 +61,15 @@ def test_every_url_is_registered():
     assert not missing, f"URLs without an entry in tests/access_registry.py: {sorted(missing)}"
     stale = registered - registered_url_names()
     assert not stale, f"Registry entries for URLs that no longer exist: {sorted(stale)}"
+
+
+def test_every_write_says_what_it_changes():
+    """So that the matrix sees each sample reach the write path (test_route_for_role)."""
+    silent = [f"{r.name} ({r.method})" for r in ROUTES if r.method != "get" and r.changes is None]
+    assert not silent, f"Writes without `changes` in tests/access_registry.py: {silent}"
+    for route in ROUTES:
+        refused = set(route.extra.get("refused_writes", {}))
+        assert refused <= route.allowed, f"{route.name}: refused_writes names roles not allowed"
 
 
 @dataclass
@@ -250,11 +262,15 @@ def world(db, demo_mode):
     )
 
 
-def _request(route: Route, world: World, *, own: bool, user: User | None):
+def _prepare(route: Route, world: World, *, own: bool) -> tuple[str, dict | None]:
+    """The URL and body; making them makes the objects they name."""
     url = (
         reverse(route.name, kwargs=route.kwargs(world, own) if route.kwargs else None) + route.query
     )
-    data = route.data(world, own) if route.data else None
+    return url, route.data(world, own) if route.data else None
+
+
+def _send(route: Route, world: World, url: str, data, *, own: bool, user: User | None):
     client = Client()
     if route.api:
         headers = {"Authorization": f"Bearer {world.bearer(user)}"} if user else {}
@@ -264,13 +280,55 @@ def _request(route: Route, world: World, *, own: bool, user: User | None):
         return call(url, headers=headers)
     if user is not None:
         client.force_login(user)
+        if "session" in route.extra:
+            session = client.session
+            session.update(route.extra["session"](world, own))
+            session.save()
     if route.method == "post":
         return client.post(url, data or {})
     return client.get(url)
 
 
+def _request(route: Route, world: World, *, own: bool, user: User | None):
+    url, data = _prepare(route, world, own=own)
+    return _send(route, world, url, data, own=own, user=user)
+
+
 def _ok(route: Route, status: int) -> bool:
     return status in route.extra.get("status", set()) or 200 <= status < 400
+
+
+def _writes(route: Route, role: str) -> bool:
+    """Whether this role's request must go through to the write path."""
+    return (
+        route.method != "get"
+        and role in route.allowed
+        and role not in route.extra.get("refused_writes", {})
+    )
+
+
+def _form_errors(response) -> list:
+    """The errors of the forms a page re-rendered with, to say why a write did not happen."""
+    errors = []
+    for context in response.context or []:
+        for value in context.flatten().values():
+            if getattr(value, "is_bound", False) and value.errors and value.errors not in errors:
+                errors.append(value.errors)
+    return errors
+
+
+def _assert_wrote(route: Route, role: str, response, before, after) -> None:
+    """A write that succeeds redirects (a page) or answers 200/201/204 (the API); one that
+    re-renders the form with an error answers 200 and changes nothing."""
+    success = {200, 201, 204} if route.api else route.extra.get("success", {301, 302, 303})
+    assert response.status_code in success, (
+        f"{role}'s sample for {route.name} ({route.method}) did not write: "
+        f"{response.status_code} {_form_errors(response)}"
+    )
+    if callable(route.changes):
+        assert after != before, (
+            f"{role} posted to {route.name}, but {route.changes.label} did not change"
+        )
 
 
 CASES = [(route, role) for route in ROUTES for role in ROLE_USERS]
@@ -284,11 +342,16 @@ CASES = [(route, role) for route in ROUTES for role in ROLE_USERS]
 def test_route_for_role(route: Route, role: str, world: World):
     user = world.users[role]
     world.current = user
-    response = _request(route, world, own=True, user=user)
+    url, data = _prepare(route, world, own=True)
+    snapshot = route.changes if _writes(route, role) and callable(route.changes) else None
+    before = snapshot(world) if snapshot else None
+    response = _send(route, world, url, data, own=True, user=user)
     if role in route.allowed:
         assert _ok(route, response.status_code), (
             f"{role} should reach {route.name} ({route.method}), got {response.status_code}"
         )
+        if _writes(route, role):
+            _assert_wrote(route, role, response, before, snapshot(world) if snapshot else None)
     else:
         assert response.status_code in DENIED, (
             f"{role} must not reach {route.name} ({route.method}), got {response.status_code}"
