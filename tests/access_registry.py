@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lotse.accounts.permissions import Role
+from lotse.core.tenancy import Area
 
 ALL_ROLES = frozenset(Role.values)
 # What `organisations:*` pages need: every role reads the directory of its region.
@@ -32,6 +33,81 @@ ROLE_USERS = {
     Role.DPO: "dpo",
     Role.ADMIN: "admin.nrw",  # created by the test: the demo admin looks after both states
 }
+ROLE_OF = {username: role for role, username in ROLE_USERS.items()}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A town with the nodes above it and a case manager there: where one tenant's objects
+    are made (the factories of tests/test_access_matrix.py and tests/*/world.py)."""
+
+    tag: str  # in the objects' case numbers, names and file numbers, to find them in a page
+    town: str
+    county: str
+    authority: str
+    case_manager: str
+    association: str | None = None
+
+
+LUENEN = Place(
+    "LUENEN", "Lünen", "Kreis Unna", "Bezirksregierung Arnsberg", "cm.luenen", "Nordkreis"
+)
+BERGKAMEN = Place(
+    "BERGKAMEN",
+    "Bergkamen",
+    "Kreis Unna",
+    "Bezirksregierung Arnsberg",
+    "cm.bergkamen",
+    "Mittelkreis",
+)
+BACKNANG = Place(
+    "BACKNANG",
+    "Backnang",
+    "Rems-Murr-Kreis",
+    "Regierungspräsidium Stuttgart",
+    "cm.backnang",
+    "Verbund Schwäbischer Wald",
+)
+# Not in the demo, which has one county per state; the matrix makes them on first use: the
+# neighbouring county under the same authority, and one in the neighbouring Regierungsbezirk.
+SOEST = Place("SOEST", "Soest", "Kreis Soest", "Bezirksregierung Arnsberg", "cm.soest")
+COESFELD = Place(
+    "COESFELD", "Coesfeld", "Kreis Coesfeld", "Bezirksregierung Münster", "cm.coesfeld"
+)
+
+# The two foreign tenants a test asks for with own=False (World.foreign).
+OTHER_STATE = "other state"  # Backnang, Rems-Murr-Kreis, Baden-Württemberg: foreign to all
+NEIGHBOUR = "neighbour"  # the nearest place in NRW outside the role's reach, below
+
+# A role applies to the subtree of the node where it is held (lotse.core.tenancy), so what is
+# foreign next door depends on that node and, for the coordinating office, on the area.
+# None (the default for the role's other areas) → the role's neighbour for every area.
+NEIGHBOURS: dict[str, dict[Area | None, Place | None]] = {
+    # Held in Lünen: the next town of the same county keeps its own cases and staff.
+    Role.CASE_MANAGER: {None: BERGKAMEN},
+    Role.TEAM_LEAD: {None: BERGKAMEN},
+    # Held at Kreis Unna, whose directory covers the county; but KIM §4(3): Lünen runs its own
+    # coordinating office, so the county's does not see Lünen's staff or figures.
+    Role.COORDINATION: {None: SOEST, Area.STAFF: LUENEN, Area.AGGREGATES: LUENEN},
+    # Held at Kreis Unna: every town of the county is theirs, the next county is not.
+    Role.GRANTS_OFFICER: {None: SOEST},
+    Role.DPO: {None: SOEST},
+    # Held at the Bezirksregierung Arnsberg: the next Regierungsbezirk is not theirs.
+    Role.AUTHORITY: {None: COESFELD},
+    Role.AUDITOR: {None: COESFELD},
+    # Held at the state: all of NRW is theirs, so only the other state is foreign. No
+    # neighbour check (test_route_for_role skips it).
+    Role.ADMIN: {None: None},
+}
+
+
+def neighbour(role: str, area: Area) -> Place | None:
+    table = NEIGHBOURS[role]
+    return table.get(area, table[None])
+
+
+def has_neighbour(role: str) -> bool:
+    return any(place is not None for place in NEIGHBOURS[role].values())
 
 
 CALCULATOR = "a calculator: answers with the result and stores nothing"
@@ -88,31 +164,42 @@ def _rows(label: str) -> Callable:
     return snapshot
 
 
+def _town(world, own):
+    return world.own_org if own else world.foreign_org(Area.ORGANISATIONS)
+
+
 def _org(name):
-    return lambda world, own: {"pk": world.own_org.pk if own else world.foreign_org.pk}
+    return lambda world, own: {"pk": _town(world, own).pk}
 
 
 def _association(world, own):
-    return {"pk": (world.own_association if own else world.foreign_association).pk}
+    if own:
+        return {"pk": world.own_association.pk}
+    place = world.foreign_place(Area.ORGANISATIONS)
+    assert place.association, f"{place.town} belongs to no association"
+    return {"pk": world.org(place.association).pk}
+
+
+def _account(world, own):
+    return world.own_user if own else world.foreign_user()
 
 
 def _user(world, own):
-    return {"pk": (world.own_user if own else world.foreign_user).pk}
+    return {"pk": _account(world, own).pk}
 
 
 def _membership(world, own):
-    user = world.own_user if own else world.foreign_user
+    user = _account(world, own)
     return {"pk": user.pk, "membership_pk": user.memberships.first().pk}
 
 
 def _token(world, own):
-    return {
-        "pk": world.own_token(world.current or world.own_user).pk if own else world.foreign_token.pk
-    }
+    user = (world.current or world.own_user) if own else _account(world, own)
+    return {"pk": world.own_token(user).pk}
 
 
 def _org_api(world, own):
-    return {"organisation_id": world.own_org.pk if own else world.foreign_org.pk}
+    return {"organisation_id": _town(world, own).pk}
 
 
 def _member_data(world, own):
@@ -1164,9 +1251,9 @@ def _local_provider(world, own):
     from lotse.cases.models import Service, ServiceKind
     from lotse.organisations.models import Organisation
 
-    region = "Kreis Unna" if own else "Rems-Murr-Kreis"
+    region = "Kreis Unna" if own else world.foreign_place(Area.ORGANISATIONS).county
     provider, _ = Service.objects.get_or_create(
-        code=f"matrix-{'own' if own else 'foreign'}-provider",
+        code=f"matrix-provider-{region.lower().replace(' ', '-')}",
         defaults={
             "label": f"Tafel {region}",
             "kind": ServiceKind.objects.get(code="zivilgesellschaft"),
@@ -1263,7 +1350,7 @@ def _year_closure(world, own):
     from lotse.indicators.models import YearClosure
 
     closure, _ = YearClosure.objects.get_or_create(
-        organisation=world.own_org if own else world.foreign_org,
+        organisation=world.own_org if own else world.foreign_org(Area.AGGREGATES),
         year=2025,
         version=1,
         defaults={
@@ -1324,7 +1411,7 @@ ROUTES += INDICATOR_ROUTES
 def _document_text(world, own):
     from lotse.documents.models import DocumentText
 
-    organisation = world.own_org if own else world.foreign_org
+    organisation = _town(world, own)
     text, _ = DocumentText.objects.get_or_create(
         kind="consent_form",
         language="ru",
@@ -1794,7 +1881,7 @@ AUTHORITY_WRITERS = frozenset({Role.AUTHORITY})
 def _planning(world, own):
     from tests.planning.world import planning_for
 
-    return planning_for(own)
+    return planning_for(world, own)
 
 
 def _round(world, own):

@@ -1,7 +1,10 @@
 """The role × URL matrix: every route, every role, own and foreign objects.
 
-Allowed → 2xx/3xx; denied → 403/404; another region's objects → 403/404 for
-everyone; never a 500. A write's sample reaches the write path for every role
+Allowed → 2xx/3xx; denied → 403/404; never a 500. Objects of a foreign tenant
+answer 403/404: those of the other state for everyone, and those of the role's
+neighbour (the nearest place in the same state beyond its reach: Bergkamen for
+Lünen's case workers, the next county for the county's roles; NEIGHBOURS in the
+registry) for the roles allowed the route. A write's sample reaches the write path for every role
 allowed to write: a page redirects, the API answers 200/201/204, and the rows the
 route names in ``changes`` are different afterwards (a form that re-renders with
 an error would pass a status check alone). See tests/access_registry.py.
@@ -32,8 +35,23 @@ from lotse.cases.models import (
     Service,
 )
 from lotse.core import clock
+from lotse.core.tenancy import Area
+from lotse.organisations import rules
 from lotse.organisations.models import Organisation
-from tests.access_registry import ROLE_USERS, ROUTES, Route
+from lotse.organisations.services import organisation_create
+from tests.access_registry import (
+    BACKNANG,
+    LUENEN,
+    NEIGHBOUR,
+    OTHER_STATE,
+    ROLE_OF,
+    ROLE_USERS,
+    ROUTES,
+    Place,
+    Route,
+    has_neighbour,
+    neighbour,
+)
 
 DENIED = {403, 404}
 
@@ -179,18 +197,38 @@ def _case_objects(town: Organisation, manager: User) -> CaseObjects:
     )
 
 
+def _settle(place: Place) -> None:
+    """Make a place the demo lacks (SOEST, COESFELD): its nodes and its case manager."""
+    if Organisation.objects.filter(name=place.town).exists():
+        return
+    since = date(2023, 1, 1)
+    parent = Organisation.objects.get(name="Land Nordrhein-Westfalen")
+    for kind, name in (
+        (rules.AUTHORITY, place.authority),
+        (rules.COUNTY, place.county),
+        (rules.MUNICIPALITY, place.town),
+    ):
+        parent = Organisation.objects.filter(name=name).first() or organisation_create(
+            kind=kind, name=name, parent=parent, by=None, valid_from=since
+        )
+    manager = User.objects.create_user(place.case_manager, password=None, is_demo=True)
+    account_services.membership_add(
+        user=manager, role=Role.CASE_MANAGER, organisation=parent, valid_from=since, by=None
+    )
+
+
 @dataclass
 class World:
     users: dict[str, User]
     own_org: Organisation
-    foreign_org: Organisation
     own_association: Organisation
-    foreign_association: Organisation
     own_user: User
-    foreign_user: User
     county: Organisation
     spare_town: Organisation
     current: User | None = None
+    # Which foreign tenant own=False stands for: OTHER_STATE, or the NEIGHBOUR of the
+    # current user's role (tests/access_registry.py: NEIGHBOURS).
+    foreign: str = OTHER_STATE
     _tokens: dict = field(default_factory=dict)
     _cases: dict = field(default_factory=dict)
 
@@ -198,15 +236,34 @@ class World:
     def today(self) -> date:
         return clock.today()
 
+    def foreign_place(self, area: Area) -> Place:
+        """Where the foreign objects of ``area`` are made for the current user."""
+        if self.foreign == OTHER_STATE:
+            return BACKNANG
+        role = ROLE_OF[self.current.username]
+        place = neighbour(role, area)
+        assert place is not None, f"{role} has no neighbour in {area}"
+        _settle(place)
+        return place
+
+    def org(self, name: str) -> Organisation:
+        return Organisation.objects.get(name=name)
+
+    def foreign_org(self, area: Area) -> Organisation:
+        return self.org(self.foreign_place(area).town)
+
+    def foreign_user(self) -> User:
+        """A case manager in the foreign place: an account the current user may not manage."""
+        return User.objects.get(username=self.foreign_place(Area.USERS).case_manager)
+
     def case(self, own: bool) -> CaseObjects:
-        """Case files in Lünen (own) or Backnang (foreign), made on first use."""
-        if own not in self._cases:
-            self._cases[own] = (
-                _case_objects(self.own_org, self.users[Role.CASE_MANAGER])
-                if own
-                else _case_objects(self.foreign_org, User.objects.get(username="cm.backnang"))
+        """Case files in Lünen (own) or the foreign place, made on first use."""
+        place = LUENEN if own else self.foreign_place(Area.CASES)
+        if place.tag not in self._cases:
+            self._cases[place.tag] = _case_objects(
+                self.org(place.town), User.objects.get(username=place.case_manager)
             )
-        return self._cases[own]
+        return self._cases[place.tag]
 
     def purpose(self, code: str) -> ConsentPurpose:
         return ConsentPurpose.objects.get(code=code)
@@ -226,10 +283,6 @@ class World:
         if user.pk not in self._tokens:
             self._tokens[user.pk] = account_services.api_token_issue(user=user)
         return self._tokens[user.pk][0]
-
-    @property
-    def foreign_token(self) -> ApiToken:
-        return self.own_token(self.foreign_user)
 
     def bearer(self, user: User) -> str:
         self.own_token(user)
@@ -252,11 +305,8 @@ def world(db, demo_mode):
     return World(
         users={role: User.objects.get(username=name) for role, name in ROLE_USERS.items()},
         own_org=get_org(name="Lünen"),
-        foreign_org=get_org(name="Backnang"),
         own_association=get_org(name="Nordkreis"),
-        foreign_association=get_org(name="Verbund Schwäbischer Wald"),
         own_user=User.objects.get(username="cm.bergkamen"),
-        foreign_user=User.objects.get(username="cm.backnang"),
         county=get_org(name="Kreis Unna"),
         spare_town=get_org(name="Fröndenberg/Ruhr"),
     )
@@ -331,6 +381,15 @@ def _assert_wrote(route: Route, role: str, response, before, after) -> None:
         )
 
 
+def _foreign_tenants(route: Route, role: str) -> list[str]:
+    """The other state for everyone; the neighbour (NEIGHBOURS) for the roles allowed the
+    route. A role refused the route is refused on its own objects already, by role or area,
+    before any object is looked up; the neighbour matters where a role passes that gate."""
+    if role in route.allowed and has_neighbour(role):
+        return [OTHER_STATE, NEIGHBOUR]
+    return [OTHER_STATE]
+
+
 CASES = [(route, role) for route in ROUTES for role in ROLE_USERS]
 
 
@@ -357,10 +416,12 @@ def test_route_for_role(route: Route, role: str, world: World):
             f"{role} must not reach {route.name} ({route.method}), got {response.status_code}"
         )
     if route.kwargs:
-        foreign = _request(route, world, own=False, user=user)
-        assert foreign.status_code in DENIED, (
-            f"{role} reached a foreign object via {route.name}: {foreign.status_code}"
-        )
+        for tenant in _foreign_tenants(route, role):
+            world.foreign = tenant
+            foreign = _request(route, world, own=False, user=user)
+            assert foreign.status_code in DENIED, (
+                f"{role} reached an object of the {tenant} via {route.name}: {foreign.status_code}"
+            )
 
 
 @pytest.mark.parametrize(

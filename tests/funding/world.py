@@ -1,4 +1,5 @@
-"""Grant objects for the role × URL matrix: Kreis Unna (own) and the Rems-Murr-Kreis (foreign).
+"""Grant objects for the role × URL matrix: Kreis Unna (own), the Rems-Murr-Kreis or a
+neighbour of the role (foreign).
 
 Plain rows (no services) so the matrix does not depend on the rules under test.
 """
@@ -8,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from lotse.core import clock
+from lotse.core.tenancy import Area
 from lotse.funding.models import (
     ContractAllocation,
     ContractVersion,
@@ -121,11 +123,14 @@ def grant_objects(county_name: str, town_name: str) -> GrantObjects:
 
 
 def grants_for(world, own: bool) -> GrantObjects:
+    """Kreis Unna's grant passed on to Bergkamen (own), or a grant of the county and town
+    world.foreign_place names (foreign)."""
+    if own:
+        county, town = "Kreis Unna", "Bergkamen"
+    else:
+        place = world.foreign_place(Area.GRANTS)
+        county, town = place.county, place.town
     cache = world.__dict__.setdefault("_grants", {})
-    if own not in cache:
-        cache[own] = (
-            grant_objects("Kreis Unna", "Bergkamen")
-            if own
-            else grant_objects("Rems-Murr-Kreis", "Backnang")
-        )
-    return cache[own]
+    if town not in cache:
+        cache[town] = grant_objects(county, town)
+    return cache[town]

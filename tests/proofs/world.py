@@ -100,6 +100,7 @@ def proof_objects(world, own: bool) -> ProofObjects:
 
 def proofs_for_world(world, own: bool) -> ProofObjects:
     cache = world.__dict__.setdefault("_proofs", {})
-    if own not in cache:
-        cache[own] = proof_objects(world, own)
-    return cache[own]
+    key = grants_for(world, own).decision.pk
+    if key not in cache:
+        cache[key] = proof_objects(world, own)
+    return cache[key]
