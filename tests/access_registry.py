@@ -2,8 +2,10 @@
 
 One entry per URL name and method. ``allowed`` lists the roles that may use the
 route on objects of their own region; everybody else must get 403 or 404, and
-objects of the other region answer 403/404 to everyone. Adding a URL without an
-entry here fails ``test_every_url_is_registered``. Later issues extend ROUTES.
+objects of the other region answer 403/404 to everyone, those of the role's
+neighbour (NEIGHBOURS) to the roles allowed. A write names what it ``changes``, a
+list the records it ``lists``. Adding a URL without an entry here fails
+``test_every_url_is_registered``. Later issues extend ROUTES.
 """
 
 from collections.abc import Callable
@@ -145,6 +147,11 @@ class Route:
     # before and after the request; the two must differ): usually ``_rows("app.Model")``. A
     # route that stores nothing says why in a string instead.
     changes: Callable | str | None = None
+    # For a route that lists records: lists(world, own) makes one tenant's records and returns
+    # the texts that identify them (case numbers, names, file numbers). For the roles allowed
+    # the route, the own texts must be in the answer and those of the other state and of the
+    # role's neighbour must not. A list that needs no check says why in a string instead.
+    lists: Callable | str | None = None
     # Rarely needed: "status" (other answers that count as allowed), "session" (what the
     # browser session holds before the request), "success" (what a page write answers instead
     # of a redirect), "refused_writes" ({role: why that role's sample cannot write}).
@@ -162,6 +169,150 @@ def _rows(label: str) -> Callable:
 
     snapshot.label = label
     return snapshot
+
+
+# --- What list pages show: one tenant's records and the texts that identify them ---------
+
+
+def _api_org(organisation) -> str:
+    """How some API rows name their organisation: by id only, so the mark is the JSON pair."""
+    return f'"organisation_id": {organisation.pk}'
+
+
+def _case_rows(world, own):
+    case = world.case(own)
+    return [case.client.case_number, case.closed_client.case_number]
+
+
+def _open_case_rows(world, own):
+    """What is due lies in open cases only."""
+    return [world.case(own).client.case_number]
+
+
+def _my_case_rows(world, own):
+    """?mine=true lists the cases the user keeps, and a team lead keeps none of these."""
+    rows = _case_rows(world, own)
+    return rows if not own or world.case(own).client.case_manager == world.current else []
+
+
+def _account_rows(world, own):
+    return [_account(world, own).username]
+
+
+def _organisation_rows(world, own):
+    return [_town(world, own).name]
+
+
+def _audit_rows(world, own):
+    """A line of the access log filed under the place's town (ids only, so the purpose
+    carries the mark)."""
+    from lotse.privacy.models import AuditAction
+    from lotse.privacy.services import audit_record
+
+    place = LUENEN if own else world.foreign_place(Area.AUDIT)
+    entry = audit_record(
+        actor=None,
+        action=AuditAction.READ,
+        object_type="cases.client",
+        organisation_id=world.org(place.town).pk,
+        purpose=f"Matrix {place.tag}",
+    )
+    return [entry.purpose]
+
+
+def _employee_rows(world, own):
+    from tests.staff.world import staff_for
+
+    return [staff_for(world, own).employee.last_name]
+
+
+def _training_rows(world, own):
+    from datetime import date
+
+    from lotse.staff.models import TrainingOffer
+    from tests.staff.world import staff_for
+
+    employee = staff_for(world, own).employee
+    offer, _ = TrainingOffer.objects.get_or_create(
+        organisation=employee.organisation,
+        topic=f"Fortbildung {employee.last_name}",
+        defaults={"date": date(2025, 3, 1), "provider": "VHS"},
+    )
+    return [offer.topic]
+
+
+def _network_event_rows(world, own):
+    from lotse.indicators.models import NetworkEvent
+    from tests.staff.world import staff_for
+
+    employee = staff_for(world, own).employee
+    event, _ = NetworkEvent.objects.get_or_create(
+        organisation=employee.organisation,
+        title=f"Netzwerktreffen {employee.last_name}",
+        defaults={"held_on": world.today, "recorded_by": world.users[Role.COORDINATION]},
+    )
+    return [event.title]
+
+
+def _staff_api_rows(world, own):
+    from tests.staff.world import staff_for
+
+    return [_api_org(staff_for(world, own).employee.organisation)]
+
+
+def _grant_rows(world, own):
+    return _decision_rows(world, own) + _contract_rows(world, own)
+
+
+def _decision_rows(world, own):
+    return [_grant_objects(world, own).decision.file_number]
+
+
+def _contract_rows(world, own):
+    return [_grant_objects(world, own).contract.title]
+
+
+def _recipient_rows(world, own):
+    return [_grant_objects(world, own).town.name]
+
+
+def _recipient_api_rows(world, own):
+    return [_api_org(_grant_objects(world, own).town)]
+
+
+def _county_rows(world, own):
+    """The overview shows the decisions starting in the year asked for (by default this one)."""
+    return [_running_decision(world, own).organisation.name]
+
+
+def _proof_rows(world, own):
+    _proofs(world, own)
+    return _recipient_rows(world, own)
+
+
+def _frame_rows(world, own):
+    return [_planning(world, own).county_frame.organisation.name]
+
+
+def _deadline_rows(world, own):
+    return [_running_decision(world, own).organisation.name]
+
+
+def _provider_rows(world, own):
+    from lotse.cases.models import Service
+
+    return [Service.objects.get(pk=_local_provider(world, own)["pk"]).label]
+
+
+def _document_text_rows(world, own):
+    """A text's own version is listed under the organisation it applies to."""
+    _document_text(world, own)
+    return [_town(world, own).name]
+
+
+# The rows of one case, listed below the case in the URL: which case a user reaches is what
+# the object check of every route with kwargs proves.
+ONE_CASE = "the rows of the one case in the URL; the object check covers which case"
 
 
 def _town(world, own):
@@ -419,7 +570,11 @@ ROUTES: list[Route] = [
         kwargs=_token,
         changes=_rows("accounts.ApiToken"),
     ),
-    Route("accounts:user_list", USER_READERS),
+    Route(
+        "accounts:user_list",
+        USER_READERS,
+        lists=_account_rows,
+    ),
     Route(
         "accounts:user_list",
         USER_READERS,
@@ -454,7 +609,11 @@ ROUTES: list[Route] = [
         data=lambda w, o: {"valid_to": "2030-01-01"},
         changes=_rows("accounts.Membership"),
     ),
-    Route("organisations:tree", DIRECTORY),
+    Route(
+        "organisations:tree",
+        DIRECTORY,
+        lists=_organisation_rows,
+    ),
     Route("organisations:detail", DIRECTORY, kwargs=_org("own")),
     Route("organisations:create", ADMINS),
     Route(
@@ -483,7 +642,11 @@ ROUTES: list[Route] = [
         changes=_rows("organisations.AssociationMembership"),
     ),
     # Case work (issue 3)
-    Route("cases:client_list", CASE_WORKERS),
+    Route(
+        "cases:client_list",
+        CASE_WORKERS,
+        lists=_case_rows,
+    ),
     Route(
         "cases:client_list",
         CASE_WORKERS,
@@ -499,8 +662,17 @@ ROUTES: list[Route] = [
         data=_client_create_data,
         changes=_rows("cases.Client"),
     ),
-    Route("cases:worklist", CASE_WORKERS),
-    Route("cases:worklist", CASE_WORKERS, query="?ansicht=team"),
+    Route(
+        "cases:worklist",
+        CASE_WORKERS,
+        lists=_open_case_rows,
+    ),
+    Route(
+        "cases:worklist",
+        CASE_WORKERS,
+        query="?ansicht=team",
+        lists=_open_case_rows,
+    ),
     Route("cases:reassign", TEAM_LEADS),
     Route(
         "cases:reassign",
@@ -670,8 +842,17 @@ ROUTES: list[Route] = [
         data=_reopen_data,
         changes=_rows("cases.Referral"),
     ),
-    Route("privacy:audit_log", DPO),
-    Route("privacy:audit_log", DPO, query="?action=read&day_from=2026-01-01"),
+    Route(
+        "privacy:audit_log",
+        DPO,
+        lists=_audit_rows,
+    ),
+    Route(
+        "privacy:audit_log",
+        DPO,
+        query="?action=read&day_from=2026-01-01",
+        lists=_audit_rows,
+    ),
     # Funding calculator: public rules, no tenant data – every signed-in role (issue 5).
     Route("funding:calculator", ALL_ROLES),
     Route(
@@ -721,9 +902,19 @@ ROUTES: list[Route] = [
         changes=_rows("accounts.ApiToken"),
     ),
     Route("api:me", ALL_ROLES, api=True),
-    Route("api:organisation_list", DIRECTORY, api=True),
+    Route(
+        "api:organisation_list",
+        DIRECTORY,
+        api=True,
+        lists=_organisation_rows,
+    ),
     Route("api:organisation_detail", DIRECTORY, api=True, kwargs=_org_api),
-    Route("api:audit_list", DPO, api=True),
+    Route(
+        "api:audit_list",
+        DPO,
+        api=True,
+        lists=_audit_rows,
+    ),
     Route("api:funding_programmes", ALL_ROLES, api=True),
     Route(
         "api:funding_calculate",
@@ -870,9 +1061,22 @@ def _api_employment_data(world, own):
 
 
 STAFF_ROUTES: list[Route] = [
-    Route("staff:compliance", STAFF_READERS),
-    Route("staff:compliance", STAFF_READERS, query="?rule=training&state=open&year=2025&q=Er"),
-    Route("staff:compliance_export", STAFF_READERS),
+    Route(
+        "staff:compliance",
+        STAFF_READERS,
+        lists=_employee_rows,
+    ),
+    Route(
+        "staff:compliance",
+        STAFF_READERS,
+        query="?rule=training&state=open&year=2025&q=Er",
+        lists=_employee_rows,
+    ),
+    Route(
+        "staff:compliance_export",
+        STAFF_READERS,
+        lists=_employee_rows,
+    ),
     Route("staff:employee_detail", STAFF_READERS, kwargs=_employee),
     Route("staff:employee_create", STAFF_WRITERS),
     Route(
@@ -952,7 +1156,11 @@ STAFF_ROUTES: list[Route] = [
         data=_interruption_data,
         changes=_rows("staff.Interruption"),
     ),
-    Route("staff:training_list", STAFF_READERS),
+    Route(
+        "staff:training_list",
+        STAFF_READERS,
+        lists=_training_rows,
+    ),
     Route("staff:training_create", STAFF_WRITERS),
     Route(
         "staff:training_create",
@@ -962,7 +1170,12 @@ STAFF_ROUTES: list[Route] = [
         changes=_rows("staff.TrainingOffer"),
     ),
     Route("staff:document", STAFF_READERS, kwargs=_staff_document),
-    Route("api:staff_employee_list", STAFF_READERS, api=True),
+    Route(
+        "api:staff_employee_list",
+        STAFF_READERS,
+        api=True,
+        lists=_employee_rows,
+    ),
     Route(
         "api:staff_employee_detail",
         STAFF_READERS,
@@ -977,7 +1190,12 @@ STAFF_ROUTES: list[Route] = [
         data=_api_employee_data,
         changes=_rows("staff.Employee"),
     ),
-    Route("api:staff_employment_list", STAFF_READERS, api=True),
+    Route(
+        "api:staff_employment_list",
+        STAFF_READERS,
+        api=True,
+        lists=_staff_api_rows,
+    ),
     Route(
         "api:staff_employment_create",
         STAFF_WRITERS,
@@ -986,8 +1204,18 @@ STAFF_ROUTES: list[Route] = [
         data=_api_employment_data,
         changes=_rows("staff.EmploymentPeriod"),
     ),
-    Route("api:staff_training_list", STAFF_READERS, api=True),
-    Route("api:staff_compliance", STAFF_READERS, api=True),
+    Route(
+        "api:staff_training_list",
+        STAFF_READERS,
+        api=True,
+        lists=_training_rows,
+    ),
+    Route(
+        "api:staff_compliance",
+        STAFF_READERS,
+        api=True,
+        lists=_staff_api_rows,
+    ),
 ]
 ROUTES += STAFF_ROUTES
 
@@ -1049,8 +1277,19 @@ def _api_goal_data(world, own):
 
 
 CASE_API_ROUTES: list[Route] = [
-    Route("api:case_client_list", CASE_WORKERS, api=True),
-    Route("api:case_client_list", CASE_WORKERS, api=True, query="?mine=true&case_number=M"),
+    Route(
+        "api:case_client_list",
+        CASE_WORKERS,
+        api=True,
+        lists=_case_rows,
+    ),
+    Route(
+        "api:case_client_list",
+        CASE_WORKERS,
+        api=True,
+        query="?mine=true&case_number=FALL-LUENEN",
+        lists=_my_case_rows,
+    ),
     Route("api:case_client_detail", CASE_WORKERS, api=True, kwargs=_api_client),
     Route(
         "api:case_client_create",
@@ -1076,7 +1315,13 @@ CASE_API_ROUTES: list[Route] = [
         },
         changes=_rows("cases.Client"),
     ),
-    Route("api:case_consent_list", CASE_WORKERS, api=True, kwargs=_api_client),
+    Route(
+        "api:case_consent_list",
+        CASE_WORKERS,
+        api=True,
+        kwargs=_api_client,
+        lists=ONE_CASE,
+    ),
     Route(
         "api:case_consent_create",
         CASE_WORKERS,
@@ -1099,7 +1344,13 @@ CASE_API_ROUTES: list[Route] = [
         data=lambda w, o: {"withdrawn_on": w.today.isoformat()},
         changes=_rows("cases.Consent"),
     ),
-    Route("api:case_consultation_list", CASE_WORKERS, api=True, kwargs=_api_client),
+    Route(
+        "api:case_consultation_list",
+        CASE_WORKERS,
+        api=True,
+        kwargs=_api_client,
+        lists=ONE_CASE,
+    ),
     Route(
         "api:case_consultation_create",
         CASE_WORKERS,
@@ -1153,7 +1404,13 @@ CASE_API_ROUTES: list[Route] = [
         data=_api_plan_data,
         changes=_rows("cases.IntegrationPlan"),
     ),
-    Route("api:case_goal_list", CASE_WORKERS, api=True, kwargs=_api_client),
+    Route(
+        "api:case_goal_list",
+        CASE_WORKERS,
+        api=True,
+        kwargs=_api_client,
+        lists=ONE_CASE,
+    ),
     Route(
         "api:case_goal_create",
         CASE_WORKERS,
@@ -1172,8 +1429,20 @@ CASE_API_ROUTES: list[Route] = [
         data=lambda w, o: {**_api_goal_data(w, o), "status": "in_progress"},
         changes=_rows("cases.PlanGoal"),
     ),
-    Route("api:case_plan_version_list", CASE_WORKERS, api=True, kwargs=_api_client),
-    Route("api:case_referral_list", CASE_WORKERS, api=True, kwargs=_api_client),
+    Route(
+        "api:case_plan_version_list",
+        CASE_WORKERS,
+        api=True,
+        kwargs=_api_client,
+        lists=ONE_CASE,
+    ),
+    Route(
+        "api:case_referral_list",
+        CASE_WORKERS,
+        api=True,
+        kwargs=_api_client,
+        lists=ONE_CASE,
+    ),
     Route("api:case_referral_detail", CASE_WORKERS, api=True, kwargs=_api_referral),
     Route(
         "api:case_referral_create",
@@ -1206,7 +1475,13 @@ CASE_API_ROUTES: list[Route] = [
         data=lambda w, o: {"on": w.today.isoformat(), "note": "Neuer Termin nötig"},
         changes=_rows("cases.Referral"),
     ),
-    Route("api:case_conference_list", CASE_WORKERS, api=True, kwargs=_api_client),
+    Route(
+        "api:case_conference_list",
+        CASE_WORKERS,
+        api=True,
+        kwargs=_api_client,
+        lists=ONE_CASE,
+    ),
     Route(
         "api:case_conference_create",
         CASE_WORKERS,
@@ -1223,7 +1498,13 @@ CASE_API_ROUTES: list[Route] = [
         },
         changes=_rows("cases.CaseConference"),
     ),
-    Route("api:case_reassessment_list", CASE_WORKERS, api=True, kwargs=_api_client),
+    Route(
+        "api:case_reassessment_list",
+        CASE_WORKERS,
+        api=True,
+        kwargs=_api_client,
+        lists=ONE_CASE,
+    ),
     Route(
         "api:case_reassessment_create",
         CASE_WORKERS,
@@ -1297,7 +1578,12 @@ def _merge_data(world, own):
 
 CATALOGUE_ROUTES = [
     Route("catalogues:index", ADMINS),
-    Route("catalogues:list", ADMINS, kwargs=_catalogue),
+    Route(
+        "catalogues:list",
+        ADMINS,
+        kwargs=_catalogue,
+        lists=_provider_rows,
+    ),
     Route("catalogues:create", ADMINS, kwargs=_catalogue),
     Route(
         "catalogues:create",
@@ -1368,7 +1654,11 @@ INDICATOR_ROUTES = [
     Route("indicators:export_xlsx", AGGREGATE_READERS, query="?year=2025"),
     Route("indicators:export_csv", AGGREGATE_READERS, query="?year=2025"),
     Route("indicators:export_pdf", AGGREGATE_READERS, query="?year=2025"),
-    Route("indicators:network_event_list", STAFF_READERS),
+    Route(
+        "indicators:network_event_list",
+        STAFF_READERS,
+        lists=_network_event_rows,
+    ),
     Route("indicators:network_event_create", COORDINATION_ONLY),
     Route(
         "indicators:network_event_create",
@@ -1418,7 +1708,7 @@ def _document_text(world, own):
         organisation=organisation,
         defaults={
             "language_name": "Russisch",
-            "title": "Согласие",
+            "title": f"Согласие {organisation.name}",
             "body": "Текст\n{purposes}",
         },
     )
@@ -1441,7 +1731,11 @@ DOCUMENT_ROUTES: list[Route] = [
     Route("documents:consent_form", CASE_WORKERS, kwargs=_client, query="?sprache=ar"),
     Route("documents:plan_pdf", CASE_WORKERS, kwargs=_client),
     Route("documents:plan_summary", CASE_WORKERS, kwargs=_client, query="?sprache=uk"),
-    Route("documents:text_list", ADMINS),
+    Route(
+        "documents:text_list",
+        ADMINS,
+        lists=_document_text_rows,
+    ),
     Route("documents:text_create", ADMINS),
     Route(
         "documents:text_create",
@@ -1631,7 +1925,11 @@ def _api_request_data(world, own):
 
 
 GRANT_ROUTES: list[Route] = [
-    Route("funding:grant_list", GRANT_READERS),
+    Route(
+        "funding:grant_list",
+        GRANT_READERS,
+        lists=_grant_rows,
+    ),
     Route("funding:decision_create", GRANT_WRITERS),
     Route(
         "funding:decision_create",
@@ -1693,8 +1991,17 @@ GRANT_ROUTES: list[Route] = [
         kwargs=_proposal,
         changes=_rows("funding.ContractVersion"),
     ),
-    Route("funding:position_list", GRANT_READERS),
-    Route("funding:position_list", GRANT_READERS, query="?year=2023"),
+    Route(
+        "funding:position_list",
+        GRANT_READERS,
+        lists=_recipient_rows,
+    ),
+    Route(
+        "funding:position_list",
+        GRANT_READERS,
+        query="?year=2023",
+        lists=_recipient_rows,
+    ),
     Route("funding:position_create", GRANT_WRITERS),
     Route(
         "funding:position_create",
@@ -1708,7 +2015,11 @@ GRANT_ROUTES: list[Route] = [
             }
         },
     ),
-    Route("funding:request_list", GRANT_READERS),
+    Route(
+        "funding:request_list",
+        GRANT_READERS,
+        lists=_recipient_rows,
+    ),
     Route("funding:request_create", GRANT_WRITERS),
     Route(
         "funding:request_create",
@@ -1754,9 +2065,23 @@ GRANT_ROUTES: list[Route] = [
         data=lambda w, o: {"recipient": _grant_objects(w, True).town.pk, "amount": "500,00"},
         changes=_rows("funding.RecoveryClaim"),
     ),
-    Route("funding:overview", GRANT_READERS),
-    Route("funding:overview", GRANT_READERS, query="?year=2023"),
-    Route("api:funding_grant_list", GRANT_READERS, api=True),
+    Route(
+        "funding:overview",
+        GRANT_READERS,
+        lists=_county_rows,
+    ),
+    Route(
+        "funding:overview",
+        GRANT_READERS,
+        query="?year=2023",
+        lists=_recipient_rows,
+    ),
+    Route(
+        "api:funding_grant_list",
+        GRANT_READERS,
+        api=True,
+        lists=_decision_rows,
+    ),
     Route("api:funding_grant_detail", GRANT_READERS, api=True, kwargs=_api_grant),
     Route("api:funding_grant_ledger", GRANT_READERS, api=True, kwargs=_api_grant),
     Route(
@@ -1771,7 +2096,12 @@ GRANT_ROUTES: list[Route] = [
         },
         changes=_rows("funding.GrantDecision"),
     ),
-    Route("api:funding_contract_list", GRANT_READERS, api=True),
+    Route(
+        "api:funding_contract_list",
+        GRANT_READERS,
+        api=True,
+        lists=_contract_rows,
+    ),
     Route("api:funding_contract_detail", GRANT_READERS, api=True, kwargs=_api_contract),
     Route(
         "api:funding_contract_create",
@@ -1794,7 +2124,12 @@ GRANT_ROUTES: list[Route] = [
         data=_api_version_data,
         changes=_rows("funding.ContractVersion"),
     ),
-    Route("api:funding_payment_request_list", GRANT_READERS, api=True),
+    Route(
+        "api:funding_payment_request_list",
+        GRANT_READERS,
+        api=True,
+        lists=_recipient_api_rows,
+    ),
     Route("api:funding_payment_request_detail", GRANT_READERS, api=True, kwargs=_api_request),
     Route(
         "api:funding_payment_request_decide",
@@ -1829,20 +2164,18 @@ ROUTES += GRANT_ROUTES
 # --- Deadlines and reminders (issue 5 item 9) ---------------------------------------------
 
 
-def _deadline_key(world, own):
-    """An open deadline of the grant's recipient. The matrix's decision for 2023 has none left
-    in the look-back window, so the county also holds one for the running year (KIM §15(2):
-    a proof four weeks after each quarter)."""
+def _running_decision(world, own):
+    """The matrix's decision for 2023 has no deadline left in the look-back window, so the
+    county also holds one for the running year (KIM §15(2): a proof four weeks after each
+    quarter)."""
     from datetime import date
     from decimal import Decimal
 
-    from lotse.core import clock
-    from lotse.deadlines.selectors import deadlines_for
     from lotse.funding.models import GrantDecision
 
     objects = _grant_objects(world, own)
-    year = clock.today().year
-    GrantDecision.objects.get_or_create(
+    year = world.today.year
+    decision, _ = GrantDecision.objects.get_or_create(
         organisation=objects.county,
         file_number=f"FRIST-{year}",
         defaults={
@@ -1855,12 +2188,29 @@ def _deadline_key(world, own):
             "fte": Decimal("1.000"),
         },
     )
-    return {"key": deadlines_for([objects.county.pk], today=clock.today())[0].key}
+    return decision
+
+
+def _deadline_key(world, own):
+    """An open deadline of the grant's recipient."""
+    from lotse.deadlines.selectors import deadlines_for
+
+    county = _running_decision(world, own).organisation_id
+    return {"key": deadlines_for([county], today=world.today)[0].key}
 
 
 DEADLINE_ROUTES = [
-    Route("deadlines:worklist", GRANT_READERS),
-    Route("deadlines:worklist", GRANT_READERS, query="?tage=365&erledigte=1"),
+    Route(
+        "deadlines:worklist",
+        GRANT_READERS,
+        lists=_deadline_rows,
+    ),
+    Route(
+        "deadlines:worklist",
+        GRANT_READERS,
+        query="?tage=365&erledigte=1",
+        lists=_deadline_rows,
+    ),
     Route(
         "deadlines:mark_done",
         GRANT_WRITERS,
@@ -1898,7 +2248,11 @@ def _numbers(world, own):
 
 
 PLANNING_ROUTES = [
-    Route("planning:frame_list", GRANT_READERS),
+    Route(
+        "planning:frame_list",
+        GRANT_READERS,
+        lists=_frame_rows,
+    ),
     Route("planning:round_create", GRANT_WRITERS),
     Route(
         "planning:round_create",
@@ -1996,7 +2350,11 @@ def _pending_payroll(world, own):
 
 
 PROOF_ROUTES = [
-    Route("proofs:list", GRANT_READERS),
+    Route(
+        "proofs:list",
+        GRANT_READERS,
+        lists=_proof_rows,
+    ),
     Route(
         "proofs:list",
         GRANT_WRITERS,
@@ -2110,7 +2468,12 @@ PROOF_ROUTES = [
     ),
     Route("proofs:pdf", GRANT_READERS, kwargs=_proof_draft),
     Route("proofs:xlsx", GRANT_READERS, kwargs=_proof_submitted),
-    Route("api:funding_proof_list", GRANT_READERS, api=True),
+    Route(
+        "api:funding_proof_list",
+        GRANT_READERS,
+        api=True,
+        lists=_proof_rows,
+    ),
     Route(
         "api:funding_proof_detail",
         GRANT_READERS,

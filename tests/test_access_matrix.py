@@ -4,15 +4,21 @@ Allowed → 2xx/3xx; denied → 403/404; never a 500. Objects of a foreign tenan
 answer 403/404: those of the other state for everyone, and those of the role's
 neighbour (the nearest place in the same state beyond its reach: Bergkamen for
 Lünen's case workers, the next county for the county's roles; NEIGHBOURS in the
-registry) for the roles allowed the route. A write's sample reaches the write path for every role
-allowed to write: a page redirects, the API answers 200/201/204, and the rows the
-route names in ``changes`` are different afterwards (a form that re-renders with
-an error would pass a status check alone). See tests/access_registry.py.
+registry) for the roles allowed the route. A list (``lists`` in the registry)
+shows the role's own records and none of those foreign tenants'. A write's
+sample reaches the write path for every role allowed to write: a page
+redirects, the API answers 200/201/204, and the rows the route names in
+``changes`` are different afterwards (a form that re-renders with an error
+would pass a status check alone). See tests/access_registry.py.
 """
 
+import io
+import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import openpyxl
 import pytest
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
@@ -90,6 +96,17 @@ def test_every_write_says_what_it_changes():
         assert refused <= route.allowed, f"{route.name}: refused_writes names roles not allowed"
 
 
+def test_every_list_says_what_it_lists():
+    """A list answers 200 whatever rows it shows, so each one names its records (`lists`),
+    for the content check of test_route_for_role, or says why it needs none."""
+    silent = [
+        f"{r.name}{r.query}"
+        for r in ROUTES
+        if r.method == "get" and r.name.endswith("list") and r.lists is None
+    ]
+    assert not silent, f"Lists without `lists` in tests/access_registry.py: {silent}"
+
+
 @dataclass
 class CaseObjects:
     """One region's case files: an open case with consent, initial consultation and a
@@ -110,7 +127,7 @@ class CaseObjects:
 MATRIX_FORM = "consent/matrix-signed-form.pdf"
 
 
-def _case_objects(town: Organisation, manager: User) -> CaseObjects:
+def _case_objects(town: Organisation, manager: User, tag: str) -> CaseObjects:
     from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
 
@@ -118,7 +135,7 @@ def _case_objects(town: Organisation, manager: User) -> CaseObjects:
         default_storage.save(MATRIX_FORM, ContentFile(b"%PDF-1.4 matrix"))
     today = clock.today()
     clients = []
-    for number in ("M-1", "M-2"):
+    for number in (f"FALL-{tag}-1", f"FALL-{tag}-2"):
         client = CaseClient.objects.create(
             organisation=town,
             municipality=town,
@@ -261,7 +278,7 @@ class World:
         place = LUENEN if own else self.foreign_place(Area.CASES)
         if place.tag not in self._cases:
             self._cases[place.tag] = _case_objects(
-                self.org(place.town), User.objects.get(username=place.case_manager)
+                self.org(place.town), User.objects.get(username=place.case_manager), place.tag
             )
         return self._cases[place.tag]
 
@@ -390,6 +407,59 @@ def _foreign_tenants(route: Route, role: str) -> list[str]:
     return [OTHER_STATE]
 
 
+def _listed(route: Route, world: World, role: str) -> tuple[list[str], dict[str, list[str]]]:
+    """Before the request: the own records a list must show, and those of each foreign
+    tenant it must not."""
+    shown = route.lists(world, True)
+    hidden = {}
+    for tenant in _foreign_tenants(route, role):
+        world.foreign = tenant
+        hidden[tenant] = route.lists(world, False)
+    world.foreign = OTHER_STATE
+    return shown, hidden
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _text(response) -> str:
+    """What a person reads in the answer: the page, the JSON (unescaped, so that "Lünen" is
+    found as written) or the cells of a spreadsheet."""
+    content_type = response.get("Content-Type", "")
+    if content_type.startswith("application/json"):
+        return json.dumps(response.json(), ensure_ascii=False)
+    if content_type.startswith(XLSX):
+        book = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True)
+        return "\n".join(
+            str(value)
+            for sheet in book.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for value in row
+            if value is not None
+        )
+    return response.content.decode("utf-8", errors="replace")
+
+
+def _shows(text: str, mark: str) -> bool:
+    """The mark as a whole: FALL-X-1 is not in FALL-X-12, "organisation_id": 7 not in 71."""
+    return re.search(rf"(?<!\w){re.escape(mark)}(?!\w)", text) is not None
+
+
+def _assert_lists(route: Route, role: str, response, shown, hidden) -> None:
+    """The status code says a list answered, not what it listed: the own records must be in
+    it (else the absence of the others proves nothing) and no foreign record may be."""
+    text = _text(response)
+    missing = [mark for mark in shown if not _shows(text, mark)]
+    assert not missing, f"{route.name}{route.query} does not list {role}'s own {missing}"
+    leaked = [
+        f"{mark} ({tenant})"
+        for tenant, marks in hidden.items()
+        for mark in marks
+        if _shows(text, mark)
+    ]
+    assert not leaked, f"{route.name}{route.query} shows {role} foreign records: {leaked}"
+
+
 CASES = [(route, role) for route in ROUTES for role in ROLE_USERS]
 
 
@@ -401,6 +471,9 @@ CASES = [(route, role) for route in ROUTES for role in ROLE_USERS]
 def test_route_for_role(route: Route, role: str, world: World):
     user = world.users[role]
     world.current = user
+    checks_content = role in route.allowed and callable(route.lists)
+    if checks_content:
+        shown, hidden = _listed(route, world, role)
     url, data = _prepare(route, world, own=True)
     snapshot = route.changes if _writes(route, role) and callable(route.changes) else None
     before = snapshot(world) if snapshot else None
@@ -411,6 +484,8 @@ def test_route_for_role(route: Route, role: str, world: World):
         )
         if _writes(route, role):
             _assert_wrote(route, role, response, before, snapshot(world) if snapshot else None)
+        if checks_content:
+            _assert_lists(route, role, response, shown, hidden)
     else:
         assert response.status_code in DENIED, (
             f"{role} must not reach {route.name} ({route.method}), got {response.status_code}"

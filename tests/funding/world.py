@@ -25,6 +25,7 @@ from lotse.funding.models import (
 )
 from lotse.organisations.models import Organisation
 from lotse.staff.models import Employee, EmploymentPeriod
+from tests.access_registry import BERGKAMEN
 
 
 @dataclass
@@ -42,7 +43,8 @@ class GrantObjects:
     claim: RecoveryClaim
 
 
-def grant_objects(county_name: str, town_name: str) -> GrantObjects:
+def grant_objects(county_name: str, town_name: str, tag: str = "1") -> GrantObjects:
+    """``tag`` goes into the file number, the contract's title and the employee's name."""
     county = Organisation.objects.get(name=county_name)
     town = Organisation.objects.get(name=town_name)
     authority = county.parent
@@ -52,13 +54,15 @@ def grant_objects(county_name: str, town_name: str) -> GrantObjects:
         authority=authority,
         programme=bs2,
         decided_on=date(2023, 2, 15),
-        file_number="MATRIX-1",
+        file_number=f"MATRIX-{tag}",
         period_start=date(2023, 1, 1),
         period_end=date(2023, 12, 31),
         amount=Decimal("114000.00"),
         fte=Decimal("2.000"),
     )
-    contract = PassThroughContract.objects.create(organisation=county, title="Matrix-Vertrag")
+    contract = PassThroughContract.objects.create(
+        organisation=county, title=f"Matrix-Vertrag {tag}"
+    )
     contract.decisions.add(decision)
     versions = []
     for number, status, fte in (
@@ -81,7 +85,7 @@ def grant_objects(county_name: str, town_name: str) -> GrantObjects:
     employee = Employee.objects.create(
         organisation=town,
         first_name="Grete",
-        last_name="Matrix",
+        last_name=f"Matrix-{tag}",
         function="case_manager",
         hire_date=date(2023, 1, 1),
     )
@@ -125,12 +129,8 @@ def grant_objects(county_name: str, town_name: str) -> GrantObjects:
 def grants_for(world, own: bool) -> GrantObjects:
     """Kreis Unna's grant passed on to Bergkamen (own), or a grant of the county and town
     world.foreign_place names (foreign)."""
-    if own:
-        county, town = "Kreis Unna", "Bergkamen"
-    else:
-        place = world.foreign_place(Area.GRANTS)
-        county, town = place.county, place.town
+    place = BERGKAMEN if own else world.foreign_place(Area.GRANTS)
     cache = world.__dict__.setdefault("_grants", {})
-    if town not in cache:
-        cache[town] = grant_objects(county, town)
-    return cache[town]
+    if place.tag not in cache:
+        cache[place.tag] = grant_objects(place.county, place.town, place.tag)
+    return cache[place.tag]

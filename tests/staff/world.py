@@ -21,6 +21,7 @@ from lotse.staff.models import (
     EquivalenceProof,
     SupplementaryTraining,
 )
+from tests.access_registry import BERGKAMEN, LUENEN
 
 PDF = b"%PDF-1.4\n%demo\n"
 
@@ -78,14 +79,16 @@ def staff_for(world, own: bool) -> StaffObjects:
     """The staff objects the current user should reach (own) or never reach (foreign: the
     place world.foreign_place names)."""
     if not own:
-        name = world.foreign_place(Area.STAFF).town
+        place = world.foreign_place(Area.STAFF)
     elif (
         world.current is not None and world.current.memberships.filter(role=Role.TEAM_LEAD).exists()
     ):
-        name = "Lünen"
+        place = LUENEN
     else:
-        name = "Bergkamen"
+        place = BERGKAMEN
     cache = world.__dict__.setdefault("_staff_objects", {})
-    if name not in cache:
-        cache[name] = staff_objects(Organisation.objects.get(name=name))
-    return cache[name]
+    if place.tag not in cache:
+        cache[place.tag] = staff_objects(
+            Organisation.objects.get(name=place.town), last_name=f"Muster-{place.tag}"
+        )
+    return cache[place.tag]
