@@ -11,6 +11,7 @@ from lotse.accounts.models import User
 from lotse.accounts.permissions import Role
 from lotse.cases.models import Client, Consent, ConsentPurpose, Consultation
 from lotse.core import clock
+from lotse.core.tenancy import Area
 from lotse.kernel.dates import add_years
 
 STARTED_DAYS_AGO = 200
@@ -18,10 +19,12 @@ STARTED_DAYS_AGO = 200
 
 def running_case_without_extension(world, own: bool) -> Client:
     cache = world.__dict__.setdefault("_api_cases", {})
-    if own not in cache:
-        town = world.own_org if own else world.foreign_org
+    town = world.own_org if own else world.foreign_org(Area.CASES)
+    if town.pk not in cache:
         manager = (
-            world.users[Role.CASE_MANAGER] if own else User.objects.get(username="cm.backnang")
+            world.users[Role.CASE_MANAGER]
+            if own
+            else User.objects.get(username=world.foreign_place(Area.CASES).case_manager)
         )
         started = clock.today() - timedelta(days=STARTED_DAYS_AGO)
         client = Client.objects.create(
@@ -49,8 +52,8 @@ def running_case_without_extension(world, own: bool) -> Client:
             channel="in_person",
             recorded_by=manager,
         )
-        cache[own] = client
-    return cache[own]
+        cache[town.pk] = client
+    return cache[town.pk]
 
 
 def extension_data(world, own: bool) -> dict:

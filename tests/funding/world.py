@@ -1,4 +1,5 @@
-"""Grant objects for the role × URL matrix: Kreis Unna (own) and the Rems-Murr-Kreis (foreign).
+"""Grant objects for the role × URL matrix: Kreis Unna (own), the Rems-Murr-Kreis or a
+neighbour of the role (foreign).
 
 Plain rows (no services) so the matrix does not depend on the rules under test.
 """
@@ -8,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from lotse.core import clock
+from lotse.core.tenancy import Area
 from lotse.funding.models import (
     ContractAllocation,
     ContractVersion,
@@ -23,6 +25,7 @@ from lotse.funding.models import (
 )
 from lotse.organisations.models import Organisation
 from lotse.staff.models import Employee, EmploymentPeriod
+from tests.access_registry import BERGKAMEN
 
 
 @dataclass
@@ -40,7 +43,8 @@ class GrantObjects:
     claim: RecoveryClaim
 
 
-def grant_objects(county_name: str, town_name: str) -> GrantObjects:
+def grant_objects(county_name: str, town_name: str, tag: str = "1") -> GrantObjects:
+    """``tag`` goes into the file number, the contract's title and the employee's name."""
     county = Organisation.objects.get(name=county_name)
     town = Organisation.objects.get(name=town_name)
     authority = county.parent
@@ -50,13 +54,15 @@ def grant_objects(county_name: str, town_name: str) -> GrantObjects:
         authority=authority,
         programme=bs2,
         decided_on=date(2023, 2, 15),
-        file_number="MATRIX-1",
+        file_number=f"MATRIX-{tag}",
         period_start=date(2023, 1, 1),
         period_end=date(2023, 12, 31),
         amount=Decimal("114000.00"),
         fte=Decimal("2.000"),
     )
-    contract = PassThroughContract.objects.create(organisation=county, title="Matrix-Vertrag")
+    contract = PassThroughContract.objects.create(
+        organisation=county, title=f"Matrix-Vertrag {tag}"
+    )
     contract.decisions.add(decision)
     versions = []
     for number, status, fte in (
@@ -79,7 +85,7 @@ def grant_objects(county_name: str, town_name: str) -> GrantObjects:
     employee = Employee.objects.create(
         organisation=town,
         first_name="Grete",
-        last_name="Matrix",
+        last_name=f"Matrix-{tag}",
         function="case_manager",
         hire_date=date(2023, 1, 1),
     )
@@ -121,11 +127,10 @@ def grant_objects(county_name: str, town_name: str) -> GrantObjects:
 
 
 def grants_for(world, own: bool) -> GrantObjects:
+    """Kreis Unna's grant passed on to Bergkamen (own), or a grant of the county and town
+    world.foreign_place names (foreign)."""
+    place = BERGKAMEN if own else world.foreign_place(Area.GRANTS)
     cache = world.__dict__.setdefault("_grants", {})
-    if own not in cache:
-        cache[own] = (
-            grant_objects("Kreis Unna", "Bergkamen")
-            if own
-            else grant_objects("Rems-Murr-Kreis", "Backnang")
-        )
-    return cache[own]
+    if place.tag not in cache:
+        cache[place.tag] = grant_objects(place.county, place.town, place.tag)
+    return cache[place.tag]

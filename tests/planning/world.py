@@ -1,8 +1,10 @@
-"""Planning frame rows for the role × URL matrix: Arnsberg/Kreis Unna (own), Stuttgart/Rems-Murr (foreign)."""
+"""Planning frame rows for the role × URL matrix: Arnsberg/Kreis Unna (own), and
+Stuttgart/Rems-Murr or a neighbour of the role (foreign)."""
 
 from dataclasses import dataclass
 from decimal import Decimal
 
+from lotse.core.tenancy import Area
 from lotse.organisations.models import Organisation
 from lotse.planning.models import CountyFrame, CountyQuota, FrameRound
 
@@ -14,14 +16,12 @@ class PlanningObjects:
     municipality: Organisation
 
 
-REGIONS = {
-    True: ("Bezirksregierung Arnsberg", "Kreis Unna", "Lünen"),
-    False: ("Regierungspräsidium Stuttgart", "Rems-Murr-Kreis", "Backnang"),
-}
-
-
-def planning_for(own: bool) -> PlanningObjects:
-    authority_name, county_name, town_name = REGIONS[own]
+def planning_for(world, own: bool) -> PlanningObjects:
+    if own:
+        authority_name, county_name, town_name = "Bezirksregierung Arnsberg", "Kreis Unna", "Lünen"
+    else:
+        place = world.foreign_place(Area.GRANTS)
+        authority_name, county_name, town_name = place.authority, place.county, place.town
     authority = Organisation.objects.get(name=authority_name)
     county = Organisation.objects.get(name=county_name)
     frame_round, _ = FrameRound.objects.get_or_create(

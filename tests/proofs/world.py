@@ -1,4 +1,5 @@
-"""Proofs of use for the role × URL matrix: a draft and a submitted proof per region.
+"""Proofs of use for the role × URL matrix: a draft and a submitted proof per region,
+and the county's own draft for the same year, which adopts the town's costs (KIM §8).
 
 Plain rows on the grant objects of tests/funding/world.py (Kreis Unna → Bergkamen,
 Rems-Murr-Kreis → Backnang), so the matrix does not depend on the rules under test.
@@ -18,6 +19,7 @@ from tests.funding.world import grants_for
 class ProofObjects:
     draft: ProofOfUse
     submitted: ProofOfUse
+    holder_draft: ProofOfUse
     cost_line: CostLine
     receipt: Receipt
     position_id: int
@@ -64,13 +66,30 @@ def proof_objects(world, own: bool) -> ProofObjects:
         citation="KIM § 8",
         narrative="Sachbericht 2023",
     )
+    CostLine.objects.create(
+        organisation=grants.town,
+        proof=submitted,
+        position=grants.position,
+        month=date(2023, 2, 1),
+        amount=Decimal("4750.00"),
+        source=CostSource.ENTERED,
+    )
     submitted.snapshot = compute_data(submitted)
     submitted.status = ProofStatus.SUBMITTED
     submitted.submitted_on = clock.today()
     submitted.save()
+    holder_draft = ProofOfUse.objects.create(
+        **{**common, "organisation": grants.county},
+        kind=ProofKind.ANNUAL,
+        period_start=date(2023, 1, 1),
+        period_end=date(2023, 12, 31),
+        due=date(2024, 1, 31),
+        citation="KIM § 8",
+    )
     return ProofObjects(
         draft,
         submitted,
+        holder_draft,
         cost_line,
         receipt,
         grants.position.pk,
@@ -81,6 +100,7 @@ def proof_objects(world, own: bool) -> ProofObjects:
 
 def proofs_for_world(world, own: bool) -> ProofObjects:
     cache = world.__dict__.setdefault("_proofs", {})
-    if own not in cache:
-        cache[own] = proof_objects(world, own)
-    return cache[own]
+    key = grants_for(world, own).decision.pk
+    if key not in cache:
+        cache[key] = proof_objects(world, own)
+    return cache[key]

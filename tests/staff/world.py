@@ -2,7 +2,8 @@
 
 Own region: an integration manager at Bergkamen (which the county's coordinating
 office and grants officer see) and one at Lünen (which its team lead sees; the
-county's coordinating office does not, KIM §4(3)). Foreign region: Backnang.
+county's coordinating office does not, KIM §4(3)). Foreign: Backnang in the other
+state, or the role's neighbour (tests/access_registry.py: NEIGHBOURS).
 """
 
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 
 from lotse.accounts.permissions import Role
+from lotse.core.tenancy import Area
 from lotse.organisations.models import Organisation
 from lotse.staff.models import (
     Employee,
@@ -19,6 +21,7 @@ from lotse.staff.models import (
     EquivalenceProof,
     SupplementaryTraining,
 )
+from tests.access_registry import BERGKAMEN, LUENEN
 
 PDF = b"%PDF-1.4\n%demo\n"
 
@@ -73,16 +76,19 @@ def staff_objects(organisation: Organisation, *, last_name: str = "Muster") -> S
 
 
 def staff_for(world, own: bool) -> StaffObjects:
-    """The staff objects the current user should reach (own) or never reach (foreign)."""
+    """The staff objects the current user should reach (own) or never reach (foreign: the
+    place world.foreign_place names)."""
     if not own:
-        name = "Backnang"
+        place = world.foreign_place(Area.STAFF)
     elif (
         world.current is not None and world.current.memberships.filter(role=Role.TEAM_LEAD).exists()
     ):
-        name = "Lünen"
+        place = LUENEN
     else:
-        name = "Bergkamen"
+        place = BERGKAMEN
     cache = world.__dict__.setdefault("_staff_objects", {})
-    if name not in cache:
-        cache[name] = staff_objects(Organisation.objects.get(name=name))
-    return cache[name]
+    if place.tag not in cache:
+        cache[place.tag] = staff_objects(
+            Organisation.objects.get(name=place.town), last_name=f"Muster-{place.tag}"
+        )
+    return cache[place.tag]
